@@ -1,0 +1,37 @@
+/** Errors of the cases domain: a code, an HTTP status and a plain German/English message. */
+import type { Text } from '../forms/types.ts';
+
+export class CaseError extends Error {
+  override name = 'CaseError';
+  constructor(
+    readonly code: string,
+    readonly statusCode: number,
+    readonly text: Text,
+  ) {
+    super(`${code}: ${text.en}`);
+  }
+}
+
+export const caseNotFound = () =>
+  new CaseError('CASE_NOT_FOUND', 404, {
+    de: 'Diesen Vorgang gibt es nicht oder Sie dürfen ihn nicht sehen.',
+    en: 'This case does not exist or you may not see it.',
+  });
+
+export const caseChanged = () =>
+  new CaseError('CASE_CHANGED', 409, {
+    de: 'Der Vorgang wurde inzwischen geändert oder bereits entschieden. Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand.',
+    en: 'The case was changed or decided in the meantime. Reload the page and check its current state.',
+  });
+
+export const draftMissing = () =>
+  new CaseError('DRAFT_MISSING', 409, {
+    de: 'Es gibt keinen offenen Antrag mehr. Vielleicht wurde er bereits abgeschickt – schauen Sie in Ihr Postfach.',
+    en: 'There is no open application any more. It may already have been sent – check your postbox.',
+  });
+
+export const notAllowed = () =>
+  new CaseError('NOT_ALLOWED', 403, {
+    de: 'Dafür fehlt Ihnen die Berechtigung.',
+    en: 'You are not allowed to do this.',
+  });

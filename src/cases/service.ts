@@ -1,0 +1,185 @@
+/**
+ * Applications become cases; caseworkers decide them. Every change is one transaction: the case row
+ * (optimistic `version`), one event row, and the effects enqueued on the same transaction.
+ */
+import type { Db } from '../db/database.ts';
+import type { Answers } from '../db/schema.ts';
+import { findDraft } from '../forms/drafts.ts';
+import { firstIncompletePage } from '../forms/journey.ts';
+import type { ServiceDefinition } from '../forms/types.ts';
+import { recordAudit } from '../identity/audit.ts';
+import type { Citizen, StaffMember } from '../identity/types.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { caseChanged, caseNotFound, draftMissing, notAllowed } from './errors.ts';
+import { appendEvent, nextReference, selectCase, selectEvents, toCase } from './queries.ts';
+import type { Case, CaseEvent, Outcome } from './types.ts';
+
+export interface CaseDeps {
+  db: Db;
+  jobs: JobQueue;
+  now: () => Date;
+}
+
+export const EFFECTS = {
+  notifySubmitted: 'notify-citizen-submitted',
+  renderDecisionLetter: 'render-decision-letter',
+} as const;
+
+function applicantName(service: ServiceDefinition, answers: Answers): string {
+  return service.applicantNameFields
+    .map((name) => answers[name])
+    .filter((value) => typeof value === 'string')
+    .join(' ');
+}
+
+/** Turns the citizen's complete draft into a submitted case; returns it. Fails if the draft is gone or incomplete. */
+export async function submitApplication(
+  deps: CaseDeps,
+  input: { tenantArs: string; service: ServiceDefinition; citizen: Citizen },
+): Promise<Case> {
+  const { tenantArs, service, citizen } = input;
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const draft = await findDraft(trx, { tenantArs, service, citizenId: citizen.id });
+    // Locks the draft so a double click cannot submit twice: the second waits, then finds no draft.
+    const locked =
+      draft &&
+      (await trx.selectFrom('drafts').select('id').where('id', '=', draft.id).forUpdate().executeTakeFirst());
+    if (!draft || !locked) throw draftMissing();
+    if (firstIncompletePage(service, draft.answers)) throw draftMissing();
+    const now = deps.now();
+    const reference = await nextReference(trx, tenantArs, service.referencePrefix, now);
+    const row = await trx
+      .insertInto('cases')
+      .values({
+        tenant_ars: tenantArs,
+        reference,
+        service_id: service.id,
+        service_version: service.version,
+        citizen_id: citizen.id,
+        applicant_name: applicantName(service, draft.answers),
+        answers: JSON.stringify(draft.answers),
+        status: 'submitted',
+        outcome: null,
+        version: 1,
+        submitted_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEvent(trx, {
+      tenantArs,
+      caseId: row.id,
+      caseVersion: 1,
+      type: 'submitted',
+      actor: `citizen:${citizen.id}`,
+      data: { trustLevel: citizen.trustLevel },
+      at: now,
+    });
+    await trx
+      .updateTable('documents')
+      .set({ case_id: row.id, draft_id: null })
+      .where('draft_id', '=', draft.id)
+      .execute();
+    await trx.deleteFrom('drafts').where('id', '=', draft.id).execute();
+    await deps.jobs.enqueue(trx, { queue: EFFECTS.notifySubmitted, data: { caseId: row.id } });
+    return toCase(row);
+  });
+  return created;
+}
+
+export interface DecisionInput {
+  caseId: string;
+  expectedVersion: number;
+  decision: Outcome['decision'];
+  reason: string;
+}
+
+/** Records a caseworker's decision; rejects a stale version (someone else acted first). */
+export async function decideCase(deps: CaseDeps, staff: StaffMember, input: DecisionInput): Promise<Case> {
+  if (!staff.roles.includes('caseworker')) throw notAllowed();
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const outcome: Outcome = {
+      decision: input.decision,
+      reason: input.reason,
+      decidedBy: staff.id,
+      decidedByName: staff.displayName,
+      decidedAt: now.toISOString(),
+    };
+    const row = await trx
+      .updateTable('cases')
+      .set((eb) => ({
+        status: input.decision,
+        outcome: JSON.stringify(outcome),
+        version: eb('version', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', input.caseId)
+      .where('tenant_ars', '=', staff.tenantArs)
+      .where('version', '=', input.expectedVersion)
+      .where('status', '=', 'submitted')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const exists = await selectCase(trx, input.caseId, staff.tenantArs);
+      throw exists ? caseChanged() : caseNotFound();
+    }
+    await appendEvent(trx, {
+      tenantArs: staff.tenantArs,
+      caseId: row.id,
+      caseVersion: row.version,
+      type: 'decided',
+      actor: `staff:${staff.id}`,
+      data: outcome,
+      at: now,
+    });
+    await recordAudit(trx, staff, 'case.decide', { type: 'case', id: row.id });
+    await deps.jobs.enqueue(trx, {
+      queue: EFFECTS.renderDecisionLetter,
+      data: { caseId: row.id, version: row.version },
+    });
+    return toCase(row);
+  });
+}
+
+/** The tenant's cases, newest first, for the caseworker inbox (audited: it shows applicants' names). */
+export async function listInbox(db: Db, staff: StaffMember, limit = 100): Promise<Case[]> {
+  await recordAudit(db, staff, 'inbox.list', { type: 'tenant', id: staff.tenantArs });
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('tenant_ars', '=', staff.tenantArs)
+    .orderBy('submitted_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toCase);
+}
+
+/** One case with its history for a caseworker of the same tenant; every read is audited. */
+export async function readCaseForStaff(
+  db: Db,
+  staff: StaffMember,
+  caseId: string,
+): Promise<{ case: Case; events: CaseEvent[] }> {
+  const found = await selectCase(db, caseId, staff.tenantArs);
+  if (!found) throw caseNotFound();
+  await recordAudit(db, staff, 'case.read', { type: 'case', id: found.id });
+  return { case: found, events: await selectEvents(db, found.id) };
+}
+
+export async function listCitizenCases(db: Db, tenantArs: string, citizenId: string): Promise<Case[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('tenant_ars', '=', tenantArs)
+    .where('citizen_id', '=', citizenId)
+    .orderBy('submitted_at', 'desc')
+    .execute();
+  return rows.map(toCase);
+}
+
+export async function readCaseForCitizen(db: Db, citizenId: string, caseId: string): Promise<Case> {
+  const found = await selectCase(db, caseId);
+  if (!found || found.citizenId !== citizenId) throw caseNotFound();
+  return found;
+}

@@ -1,0 +1,54 @@
+/** The `amtsweg` command: `serve` (default) starts the platform, `migrate` only applies migrations. */
+import { ConfigError, loadConfig, settingsTable } from './config.ts';
+import { openDatabase, serve } from './main.ts';
+
+const USAGE = `Usage: amtsweg <command>
+
+Commands:
+  serve          start the platform (HTTP server, worker, embedded PostgreSQL unless DATABASE_URL is set)
+  migrate        apply database migrations and exit
+  config-table   print the table of configuration variables (as in README.md)`;
+
+async function main(command: string | undefined): Promise<number> {
+  switch (command ?? 'serve') {
+    case 'serve': {
+      const started = performance.now();
+      const running = await serve(loadConfig());
+      console.log(
+        `Amtsweg läuft auf ${running.url} (gestartet in ${Math.round(performance.now() - started)} ms)`,
+      );
+      let stopping = false;
+      const shutdown = async () => {
+        if (stopping) return;
+        stopping = true;
+        await running.stop();
+        process.exit(0);
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+      return -1;
+    }
+    case 'migrate': {
+      const database = await openDatabase(loadConfig());
+      await database.close();
+      console.log('Migrationen angewendet.');
+      return 0;
+    }
+    case 'config-table':
+      console.log(settingsTable());
+      return 0;
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+/** Drafts: a citizen's answers saved per page on the server, so leaving and logging in again resumes. */
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Answers } from '../db/schema.ts';
+import type { ServiceDefinition } from './types.ts';
+
+export interface DraftKey {
+  tenantArs: string;
+  service: ServiceDefinition;
+  citizenId: string;
+}
+
+export interface Draft {
+  id: string;
+  answers: Answers;
+  lastPage: string | null;
+  updatedAt: Date;
+}
+
+export async function findDraft(db: Db, key: DraftKey): Promise<Draft | undefined> {
+  const row = await db
+    .selectFrom('drafts')
+    .select(['id', 'answers', 'last_page', 'updated_at'])
+    .where('tenant_ars', '=', key.tenantArs)
+    .where('service_id', '=', key.service.id)
+    .where('citizen_id', '=', key.citizenId)
+    .executeTakeFirst();
+  return row && { id: row.id, answers: row.answers, lastPage: row.last_page, updatedAt: row.updated_at };
+}
+
+/** Merges `values` into the draft (creating it on first save) and returns the draft's id. */
+export async function saveAnswers(db: Db, key: DraftKey, values: Answers, pageId: string): Promise<string> {
+  const row = await db
+    .insertInto('drafts')
+    .values({
+      tenant_ars: key.tenantArs,
+      service_id: key.service.id,
+      service_version: key.service.version,
+      citizen_id: key.citizenId,
+      answers: JSON.stringify(values),
+      last_page: pageId,
+      updated_at: new Date(),
+    })
+    .onConflict((oc) =>
+      oc.constraint('drafts_one_per_citizen').doUpdateSet({
+        answers: sql`drafts.answers || excluded.answers`,
+        last_page: pageId,
+        updated_at: new Date(),
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

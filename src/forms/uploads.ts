@@ -1,0 +1,104 @@
+/** Uploaded files of a draft: streamed to the blob store, checked by content, linked to the draft's answers. */
+import type { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { type BlobStore, BlobTooLargeError } from '../documents/blob-store.ts';
+import { insertDocument } from '../documents/service.ts';
+import { safeFilename, sniffMediaType } from '../documents/sniff.ts';
+import { type DraftKey, saveAnswers } from './drafts.ts';
+import { messages } from './messages.ts';
+import type { FieldError, FileAnswer, FileFieldDef, Locale } from './types.ts';
+
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
+function allowedNames(field: FileFieldDef, locale: Locale): string {
+  const names = field.mediaTypes.map((type) => TYPE_NAMES[type] ?? type);
+  const or = locale === 'de' ? ' oder ' : ' or ';
+  const prefix = locale === 'de' ? 'ein ' : 'a ';
+  return (
+    prefix + (names.length > 1 ? `${names.slice(0, -1).join(', ')}${or}${names.at(-1)}` : (names[0] ?? ''))
+  );
+}
+
+export function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`.replace('.', ',');
+}
+
+export interface UploadDeps {
+  db: Db;
+  store: BlobStore;
+  maxBytes: number;
+}
+
+export function isFileTooLarge(error: unknown): boolean {
+  return error instanceof BlobTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+/**
+ * Stores one uploaded file for `field` in the citizen's draft, replacing an earlier file for the same field.
+ * Returns a field error (wrong type, too large) instead of storing; then nothing is kept.
+ */
+export async function storeDraftUpload(
+  deps: UploadDeps,
+  key: DraftKey,
+  field: FileFieldDef,
+  file: { stream: Readable; filename: string | undefined },
+  locale: Locale,
+): Promise<FieldError | undefined> {
+  const label = field.label[locale];
+  let blob: Awaited<ReturnType<BlobStore['put']>>;
+  try {
+    blob = await deps.store.put(file.stream, deps.maxBytes);
+  } catch (error) {
+    if (!isFileTooLarge(error)) throw error;
+    file.stream.resume();
+    return {
+      field: field.name,
+      message: messages.fileTooLarge(label, formatMegabytes(deps.maxBytes))[locale],
+    };
+  }
+  if (blob.sizeBytes === 0) {
+    await deps.store.delete(blob.key);
+    return { field: field.name, message: messages.fileMissing(label)[locale] };
+  }
+  const mediaType = await sniffMediaType(blob.head);
+  if (!mediaType || !field.mediaTypes.includes(mediaType)) {
+    await deps.store.delete(blob.key);
+    return { field: field.name, message: messages.fileType(label, allowedNames(field, locale))[locale] };
+  }
+  const filename = safeFilename(file.filename, `${field.name}.${mediaType.split('/')[1]}`);
+  const replaced = await deps.db.transaction().execute(async (trx) => {
+    const draftId = await saveAnswers(trx, key, {}, field.name);
+    const previous = await trx
+      .deleteFrom('documents')
+      .where('draft_id', '=', draftId)
+      .where('field', '=', field.name)
+      .returning('storage_key')
+      .execute();
+    const documentId = await insertDocument(trx, {
+      tenantArs: key.tenantArs,
+      draftId,
+      kind: 'upload',
+      field: field.name,
+      filename,
+      mediaType,
+      sizeBytes: blob.sizeBytes,
+      sha256: blob.sha256,
+      storageKey: blob.key,
+    });
+    const answer: FileAnswer = { documentId, filename, mediaType, sizeBytes: blob.sizeBytes };
+    await trx
+      .updateTable('drafts')
+      .set({ answers: sql`answers || ${JSON.stringify({ [field.name]: answer })}::jsonb` })
+      .where('id', '=', draftId)
+      .execute();
+    return previous;
+  });
+  // Old contents go only after the new record has committed, so a crash never leaves a record without its file.
+  for (const old of replaced) await deps.store.delete(old.storage_key);
+  return undefined;
+}

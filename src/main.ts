@@ -1,0 +1,98 @@
+/** Composition root: configuration → database → modules → HTTP server, and an orderly shutdown. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { caseEffectHandlers } from './cases/effects.ts';
+import { EFFECTS } from './cases/service.ts';
+import type { Config } from './config.ts';
+import { createDatabase, type Db } from './db/database.ts';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createFileBlobStore } from './documents/blob-store.ts';
+import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
+import { startJobQueue } from './jobs/queue.ts';
+import { createServiceRegistry } from './packages/registry.ts';
+import { build } from './web/app.ts';
+
+export interface Database {
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL or starts the embedded PostgreSQL, then applies migrations. */
+export async function openDatabase(config: Config): Promise<Database> {
+  await mkdir(config.dataDir, { recursive: true });
+  const embedded: EmbeddedPostgres | undefined = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort);
+  const url = config.databaseUrl ?? embedded?.url ?? '';
+  const db = createDatabase(url);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    db,
+    url,
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** In development the session key is generated once and kept, so a restart does not log everyone out. */
+async function sessionSecret(config: Config): Promise<string> {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = join(config.dataDir, 'session-secret');
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing && existing.length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function serve(config: Config): Promise<Running> {
+  const database = await openDatabase(config);
+  const { db } = database;
+  await seedDemoTenant(db);
+  const store = createFileBlobStore(join(config.dataDir, 'files'));
+  const services = createServiceRegistry();
+  const handlers = config.worker ? caseEffectHandlers({ db, store, services }) : undefined;
+  const jobs = await startJobQueue({
+    url: database.url,
+    queues: Object.values(EFFECTS),
+    handlers,
+    onDeadLetter: async (job) =>
+      app.log.error({ jobId: job.id }, 'effect failed permanently; needs a person'),
+    onError: (error) => app.log.error({ err: error }, 'job queue error'),
+  });
+  const app = await build({
+    config: { ...config, sessionSecret: await sessionSecret(config) },
+    db,
+    jobs,
+    store,
+    services,
+    tenant: DEMO_TENANT,
+    now: () => new Date(),
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  return {
+    url: address,
+    async stop() {
+      // Order matters: stop taking requests, let running jobs finish, then close the database.
+      await app.close();
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/** Builds the Fastify app: security plugins, sessions, assets, the citizen and staff routes, error pages. */
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import secureSession from '@fastify/secure-session';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { CaseError } from '../cases/errors.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { BlobStore } from '../documents/blob-store.ts';
+import type { Tenant } from '../identity/tenants.ts';
+import type { Citizen } from '../identity/types.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import type { ServiceRegistry } from '../packages/registry.ts';
+import { citizenRoutes } from './citizen/routes.tsx';
+import { renderErrorPage } from './error-page.tsx';
+import { WebError } from './errors.ts';
+import { checkOrigin } from './security.ts';
+import { staffRoutes } from './staff/routes.tsx';
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    csrf: string;
+    citizen: Citizen;
+    staffId: string;
+    /** Last request time (ms), for the idle timeout. */
+    seenAt: number;
+  }
+}
+
+export interface AppDeps {
+  config: Pick<Config, 'nodeEnv' | 'cookieSecure' | 'uploadMaxBytes' | 'logLevel'> & {
+    sessionSecret: string;
+  };
+  db: Db;
+  jobs: JobQueue;
+  store: BlobStore;
+  services: ServiceRegistry;
+  tenant: Tenant;
+  now: () => Date;
+}
+
+const IDLE_TIMEOUT_MS = 60 * 60 * 1000;
+const here = dirname(fileURLToPath(import.meta.url));
+const kernDist = join(here, '..', '..', 'node_modules', '@kern-ux', 'native', 'dist');
+
+export async function build(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: deps.config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(formbody);
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 5, fieldSize: 4096, parts: 6 },
+  });
+  await app.register(secureSession, {
+    key: createHash('sha256').update(deps.config.sessionSecret).digest(),
+    cookieName: 'amtsweg_session',
+    cookie: { path: '/', httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax' },
+  });
+  await app.register(fastifyStatic, {
+    root: kernDist,
+    prefix: '/assets/kern/',
+    maxAge: '7d',
+    immutable: false,
+  });
+  await app.register(fastifyStatic, {
+    root: join(here, 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const seenAt = request.session.get('seenAt');
+    const now = deps.now().getTime();
+    if (seenAt !== undefined && now - seenAt > IDLE_TIMEOUT_MS) {
+      request.session.delete();
+    }
+    if (request.session.get('citizen') || request.session.get('staffId')) request.session.set('seenAt', now);
+  });
+  app.addHook('preHandler', checkOrigin);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof WebError || error instanceof CaseError) {
+      const title = error instanceof WebError ? error.title : 'Das hat nicht geklappt';
+      return renderErrorPage(reply, deps.tenant, error.statusCode, title, error.text.de);
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      return renderErrorPage(
+        reply,
+        deps.tenant,
+        413,
+        'Zu groß',
+        'Die gesendeten Daten sind zu groß. Bitte kürzen Sie Ihre Angaben oder wählen Sie eine kleinere Datei.',
+      );
+    }
+    if (status >= 400 && status < 500) {
+      return renderErrorPage(
+        reply,
+        deps.tenant,
+        status,
+        'Ungültige Anfrage',
+        'Die Anfrage konnte nicht verarbeitet werden. Bitte gehen Sie zurück und versuchen Sie es noch einmal.',
+      );
+    }
+    request.log.error({ err: error }, 'request failed');
+    return renderErrorPage(
+      reply,
+      deps.tenant,
+      500,
+      'Technischer Fehler',
+      'Es ist ein technischer Fehler aufgetreten. Ihre gespeicherten Angaben gehen dabei nicht verloren. Bitte versuchen Sie es später noch einmal.',
+    );
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const error = WebError.notFound();
+    return renderErrorPage(reply, deps.tenant, 404, error.title, error.text.de);
+  });
+
+  await app.register(citizenRoutes, deps);
+  await app.register(staffRoutes, deps);
+  return app;
+}

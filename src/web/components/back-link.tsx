@@ -1,0 +1,11 @@
+import type { VNode } from 'preact';
+
+/** A plain link back to the previous step; a real href, not history.back(), so it works without JS. */
+export function BackLink(props: { href: string; label?: string }): VNode {
+  return (
+    <a class="kern-link app-back-link" href={props.href}>
+      <span class="kern-icon kern-icon--arrow-back" aria-hidden="true" />
+      {props.label ?? 'Zurück'}
+    </a>
+  );
+}

@@ -1,0 +1,38 @@
+/** Small helpers every route uses: send a page, read the signed-in person, keep redirects on this site. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Citizen } from '../identity/types.ts';
+import { renderPage } from './render.ts';
+
+export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderPage(page));
+}
+
+export function currentCitizen(request: FastifyRequest): Citizen | undefined {
+  return request.session.get('citizen');
+}
+
+/** Only paths on this site are followed after log-in, never another host (open-redirect protection). */
+export function localPath(raw: unknown, fallback: string): string {
+  return typeof raw === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/.test(raw) ? raw : fallback;
+}
+
+export function loginRedirect(reply: FastifyReply, returnTo: string, loginPath = '/anmelden'): FastifyReply {
+  return reply.redirect(`${loginPath}?weiter=${encodeURIComponent(returnTo)}`, 303);
+}
+
+/** Content-Disposition per RFC 6266 with an ASCII fallback and the UTF-8 name. */
+export function attachment(filename: string, inline = false): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export const dateTimeFormat = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Berlin',
+});

@@ -1,0 +1,216 @@
+/** Staff pages: test log-in, inbox, case page with its history and the decision form. */
+import type { ComponentChildren, VNode } from 'preact';
+import type { Case, CaseEvent } from '../../cases/types.ts';
+import type { DocumentRecord } from '../../documents/service.ts';
+import type { FieldError, ServiceDefinition } from '../../forms/types.ts';
+import type { StaffMember } from '../../identity/types.ts';
+import { answerText } from '../citizen/form-views.tsx';
+import { STATUS_NAMES } from '../citizen/views.tsx';
+import { Alert } from '../components/alert.tsx';
+import { Badge } from '../components/badge.tsx';
+import { Button } from '../components/button.tsx';
+import { Form } from '../components/form.tsx';
+import { Page } from '../components/page.tsx';
+import { Radios } from '../components/radios.tsx';
+import { SummaryList } from '../components/summary-list.tsx';
+import { Table } from '../components/table.tsx';
+import { TextArea } from '../components/text-area.tsx';
+import { dateTimeFormat } from '../context.ts';
+
+export interface StaffFrame {
+  tenantName: string;
+  staff: StaffMember | undefined;
+  csrfToken: string;
+}
+
+function StaffPage(props: {
+  frame: StaffFrame;
+  title: string;
+  errors?: FieldError[];
+  children: ComponentChildren;
+}): VNode {
+  const { frame } = props;
+  const nav = frame.staff ? (
+    <ul class="kern-list kern-list--horizontal app-nav-list">
+      <li>
+        <a class="kern-link" href="/verwaltung/eingang">
+          Eingang
+        </a>
+      </li>
+      <li>
+        <Form action="/verwaltung/abmelden" csrfToken={frame.csrfToken}>
+          <Button variant="tertiary">Abmelden ({frame.staff.displayName})</Button>
+        </Form>
+      </li>
+    </ul>
+  ) : undefined;
+  return (
+    <Page title={`${props.title} – Verwaltung`} tenantName={frame.tenantName} errors={props.errors} nav={nav}>
+      {props.children}
+    </Page>
+  );
+}
+
+export function StaffLoginPage(props: {
+  frame: StaffFrame;
+  staff: StaffMember[];
+  errors: FieldError[];
+}): VNode {
+  return (
+    <StaffPage frame={props.frame} title="Anmelden (Test)" errors={props.errors}>
+      <h1 class="kern-heading-large">Anmeldung für Mitarbeitende</h1>
+      <Alert type="warning" title="Entwicklungsfunktion: Test-Anmeldung">
+        Diese Anmeldung gibt es nur zum Ausprobieren. Im Betrieb melden sich Mitarbeitende über die Anmeldung
+        der Verwaltung an.
+      </Alert>
+      <Form action="/verwaltung/anmelden" csrfToken={props.frame.csrfToken}>
+        <Radios
+          name="staffId"
+          legend="Als wer möchten Sie sich anmelden?"
+          options={props.staff.map((s) => ({ value: s.id, label: s.displayName, hint: 'Sachbearbeitung' }))}
+          error={props.errors.find((e) => e.field === 'staffId')?.message}
+        />
+        <Button>Anmelden</Button>
+      </Form>
+    </StaffPage>
+  );
+}
+
+export function InboxPage(props: { frame: StaffFrame; cases: Case[]; titles: Map<string, string> }): VNode {
+  return (
+    <StaffPage frame={props.frame} title="Eingang">
+      <h1 class="kern-heading-large">Eingang</h1>
+      {props.cases.length === 0 ? (
+        <p class="kern-body">Es sind keine Anträge eingegangen.</p>
+      ) : (
+        <Table
+          caption="Eingegangene Anträge, neueste zuerst"
+          head={['Aktenzeichen', 'Leistung', 'Antragsteller/in', 'Eingang', 'Status']}
+          rows={props.cases.map((c) => [
+            <a class="kern-link" href={`/verwaltung/vorgaenge/${c.id}`} key="ref">
+              {c.reference}
+            </a>,
+            props.titles.get(c.serviceId) ?? c.serviceId,
+            c.applicantName,
+            dateTimeFormat.format(c.submittedAt),
+            <Badge type={STATUS_NAMES[c.status].type} key="status">
+              {STATUS_NAMES[c.status].label}
+            </Badge>,
+          ])}
+        />
+      )}
+    </StaffPage>
+  );
+}
+
+const EVENT_NAMES: Record<string, string> = { submitted: 'Antrag eingegangen', decided: 'Entschieden' };
+
+export interface CasePageProps {
+  frame: StaffFrame;
+  case: Case;
+  events: CaseEvent[];
+  documents: DocumentRecord[];
+  service: ServiceDefinition | undefined;
+  errors: FieldError[];
+  form: { decision?: string; reason?: string };
+  decided?: boolean;
+}
+
+export function CasePage(props: CasePageProps): VNode {
+  const c = props.case;
+  const fields = props.service?.pages.flatMap((page) => page.fields) ?? [];
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
+  const letter = props.documents.find((d) => d.kind === 'decision_letter');
+  return (
+    <StaffPage frame={props.frame} title={`Vorgang ${c.reference}`} errors={props.errors}>
+      {props.decided && (
+        <Alert type="success" title="Entscheidung gespeichert">
+          Der Bescheid wird erstellt und in das Postfach zugestellt.
+        </Alert>
+      )}
+      <h1 class="kern-heading-large">Vorgang {c.reference}</h1>
+      <p class="kern-body">
+        {props.service?.title.de ?? c.serviceId} · Status:{' '}
+        <Badge type={STATUS_NAMES[c.status].type}>{STATUS_NAMES[c.status].label}</Badge>
+      </p>
+      <h2 class="kern-heading-medium">Angaben</h2>
+      <SummaryList
+        rows={fields.map((field) => {
+          const doc =
+            field.kind === 'file'
+              ? props.documents.find((d) => d.kind === 'upload' && d.field === field.name)
+              : undefined;
+          const text = answerText(c.answers[field.name]) || 'Keine Angabe';
+          return {
+            key: (field.summaryLabel ?? field.label).de,
+            value: doc ? (
+              <a class="kern-link" href={`/verwaltung/dokumente/${doc.id}`}>
+                {text}
+              </a>
+            ) : (
+              text
+            ),
+          };
+        })}
+      />
+      {c.outcome ? (
+        <>
+          <h2 class="kern-heading-medium">Entscheidung</h2>
+          <SummaryList
+            rows={[
+              { key: 'Ergebnis', value: STATUS_NAMES[c.status].label },
+              { key: 'Begründung', value: c.outcome.reason },
+              { key: 'Entschieden von', value: c.outcome.decidedByName },
+              {
+                key: 'Bescheid',
+                value: letter ? (
+                  <a class="kern-link" href={`/verwaltung/dokumente/${letter.id}`}>
+                    {letter.filename}
+                  </a>
+                ) : (
+                  'wird erstellt'
+                ),
+              },
+            ]}
+          />
+        </>
+      ) : (
+        <>
+          <h2 class="kern-heading-medium">Entscheiden</h2>
+          <Form action={`/verwaltung/vorgaenge/${c.id}/entscheidung`} csrfToken={props.frame.csrfToken}>
+            <input type="hidden" name="version" value={String(c.version)} />
+            <Radios
+              name="decision"
+              legend="Wie entscheiden Sie?"
+              value={props.form.decision}
+              options={[
+                { value: 'approved', label: 'Genehmigen' },
+                { value: 'rejected', label: 'Ablehnen' },
+              ]}
+              error={error('decision')}
+            />
+            <TextArea
+              name="reason"
+              label="Begründung"
+              hint="Steht im Bescheid. Höchstens 2.000 Zeichen."
+              value={props.form.reason}
+              maxLength={2000}
+              error={error('reason')}
+            />
+            <Button>Entscheidung speichern und Bescheid erstellen</Button>
+          </Form>
+        </>
+      )}
+      <h2 class="kern-heading-medium">Verlauf</h2>
+      <Table
+        caption="Ereignisse dieses Vorgangs"
+        head={['Zeitpunkt', 'Ereignis', 'Version']}
+        rows={props.events.map((e) => [
+          dateTimeFormat.format(e.createdAt),
+          EVENT_NAMES[e.type] ?? e.type,
+          String(e.caseVersion),
+        ])}
+      />
+    </StaffPage>
+  );
+}

@@ -1,0 +1,168 @@
+/** The whole path over HTTP against a real PostgreSQL: apply, decide, find the Bescheid in the postbox. */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { extractPdfText } from '../src/pdf/extract-text.ts';
+import { Client, SAMPLE_PDF } from './helpers/client.ts';
+import { eventually, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+
+let platform: TestPlatform;
+before(async () => {
+  platform = await startTestPlatform();
+});
+after(() => platform.close());
+
+const FORM = '/dienste/bewohnerparkausweis/formular';
+
+async function loginCitizen(client: Client, person = 'test-erika-mustermann', trustLevel = 'substantial') {
+  await client.get(`/anmelden?weiter=${encodeURIComponent(FORM)}`);
+  return client.post(`/anmelden?weiter=${encodeURIComponent(FORM)}`, { person, trustLevel });
+}
+
+export async function fillApplication(client: Client) {
+  await client.get(`${FORM}/name`);
+  let r = await client.post(`${FORM}/name`, { givenName: 'Erika', familyName: 'Müller-Lüdenscheidt' });
+  assert.equal(r.headers.location, `${FORM}/anschrift`);
+  await client.get(`${FORM}/anschrift`);
+  r = await client.post(`${FORM}/anschrift`, {
+    street: 'Heidestraße',
+    houseNumber: '17a',
+    postalCode: '12345',
+    city: 'Musterstadt',
+  });
+  assert.equal(r.headers.location, `${FORM}/fahrzeug`);
+  await client.get(`${FORM}/fahrzeug`);
+  r = await client.post(`${FORM}/fahrzeug`, { vehicleRegistration: 'ms-ab 123' });
+  assert.equal(r.headers.location, `${FORM}/fahrzeugschein`);
+  await client.get(`${FORM}/fahrzeugschein`);
+  r = await client.upload(`${FORM}/fahrzeugschein`, 'registrationCertificate', {
+    name: 'schein.pdf',
+    type: 'application/pdf',
+    content: SAMPLE_PDF,
+  });
+  assert.equal(r.statusCode, 303, r.body);
+  assert.equal(r.headers.location, `${FORM}/pruefen`);
+}
+
+test('a citizen applies, a caseworker decides, the Bescheid reaches the postbox', async () => {
+  const citizen = new Client(platform.app);
+  assert.equal((await citizen.get(FORM)).headers.location, `/anmelden?weiter=${encodeURIComponent(FORM)}`);
+  const login = await loginCitizen(citizen);
+  assert.equal(login.headers.location, FORM);
+  assert.equal((await citizen.get(FORM)).headers.location, `${FORM}/name`);
+  await fillApplication(citizen);
+
+  const summary = await citizen.get(`${FORM}/pruefen`);
+  assert.equal(summary.statusCode, 200);
+  for (const text of ['Müller-Lüdenscheidt', 'Heidestraße', '17a', 'MS-AB 123', 'schein.pdf'])
+    assert.match(summary.body, new RegExp(text));
+  assert.match(summary.body, /href="\/dienste\/bewohnerparkausweis\/formular\/anschrift\?von=pruefen"/);
+
+  await citizen.get(`${FORM}/erklaerung`);
+  const submitted = await citizen.post(`${FORM}/erklaerung`, { declaration: 'yes' });
+  assert.equal(submitted.statusCode, 303);
+  const confirmation = await citizen.follow(submitted);
+  const reference = confirmation.body.match(/BPA-\d{4}-\d{6}/)?.[0];
+  assert.ok(reference, 'confirmation shows a reference');
+
+  const receiptUrl = confirmation.body.match(/href="(\/antraege\/[^"]+\/eingangsbestaetigung\.pdf)"/)?.[1];
+  assert.ok(receiptUrl);
+  const receipt = await citizen.get(receiptUrl);
+  assert.equal(receipt.headers['content-type'], 'application/pdf');
+  const receiptText = await extractPdfText(receipt.rawPayload);
+  for (const text of [reference, 'Müller-Lüdenscheidt', 'MS-AB 123', 'schein.pdf'])
+    assert.ok(receiptText.includes(text), `receipt has ${text}`);
+
+  // The draft is gone: starting again begins a new application.
+  assert.equal((await citizen.get(FORM)).headers.location, `${FORM}/name`);
+
+  const caseworker = new Client(platform.app);
+  await caseworker.get('/verwaltung/anmelden');
+  const staffId =
+    caseworker.lastPage.match(/name="staffId"[^>]*value="([^"]+)"/)?.[1] ??
+    caseworker.lastPage.match(/value="([0-9a-f-]{36})"/)?.[1];
+  assert.ok(staffId);
+  await caseworker.post('/verwaltung/anmelden', { staffId });
+  const inbox = await caseworker.get('/verwaltung/eingang');
+  assert.match(inbox.body, new RegExp(reference));
+  const caseUrl = inbox.body.match(/href="(\/verwaltung\/vorgaenge\/[^"]+)"/)?.[1];
+  assert.ok(caseUrl);
+  const casePage = await caseworker.get(caseUrl);
+  assert.match(casePage.body, /Müller-Lüdenscheidt/);
+  assert.match(casePage.body, /Antrag eingegangen/);
+  const uploadUrl = casePage.body.match(/href="(\/verwaltung\/dokumente\/[^"]+)"/)?.[1];
+  assert.ok(uploadUrl);
+  const upload = await caseworker.get(uploadUrl);
+  assert.deepEqual(upload.rawPayload, SAMPLE_PDF);
+
+  const reason = 'Sie wohnen in der Bewohnerparkzone A und das Fahrzeug ist auf Sie zugelassen.';
+  const decided = await caseworker.post(`${caseUrl}/entscheidung`, {
+    decision: 'approved',
+    reason,
+    version: '1',
+  });
+  assert.equal(decided.statusCode, 303, decided.body);
+
+  // A second decision on the same version is refused: the case moved on.
+  const again = await caseworker.post(`${caseUrl}/entscheidung`, {
+    decision: 'rejected',
+    reason: 'Doch nicht.',
+    version: '1',
+  });
+  assert.equal(again.statusCode, 409);
+
+  const postbox = await eventually(async () => {
+    const page = await citizen.get('/postfach');
+    return page.body.includes('Bescheid herunterladen') ? page : undefined;
+  });
+  assert.match(postbox.body, /Genehmigt/);
+  const letterUrl = postbox.body.match(/href="(\/postfach\/dokumente\/[^"]+)"/)?.[1];
+  assert.ok(letterUrl);
+  const letter = await citizen.get(letterUrl);
+  assert.equal(letter.statusCode, 200);
+  const letterText = await extractPdfText(letter.rawPayload);
+  assert.ok(letterText.includes('wird genehmigt'), 'Bescheid has the tenor');
+  assert.ok(letterText.includes('Bewohnerparkzone A'), 'Bescheid has the reason');
+  assert.ok(letterText.includes('Widerspruch'), 'Bescheid has the Rechtsbehelfsbelehrung');
+  assert.ok(letterText.includes(reference));
+
+  // Another citizen can neither see the case nor open the Bescheid.
+  const stranger = new Client(platform.app);
+  await loginCitizen(stranger, 'test-ozan-yilmaz');
+  assert.equal((await stranger.get(letterUrl)).statusCode, 404);
+  assert.equal((await stranger.get(receiptUrl)).statusCode, 404);
+
+  const events = await platform.db
+    .selectFrom('case_events')
+    .select(['type', 'case_version'])
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(events, [
+    { type: 'submitted', case_version: 1 },
+    { type: 'decided', case_version: 2 },
+  ]);
+  const audits = await platform.db.selectFrom('audit_log').select('action').execute();
+  const actions = new Set(audits.map((a) => a.action));
+  for (const action of ['inbox.list', 'case.read', 'document.read', 'case.decide'])
+    assert.ok(actions.has(action), action);
+});
+
+test('a draft resumes after logging out and in again', async () => {
+  const citizen = new Client(platform.app);
+  await loginCitizen(citizen, 'test-jana-kowalski');
+  await citizen.get(`${FORM}/name`);
+  await citizen.post(`${FORM}/name`, { givenName: 'Jana', familyName: 'Kowalski' });
+  await citizen.post('/abmelden', {});
+  const again = new Client(platform.app);
+  await loginCitizen(again, 'test-jana-kowalski');
+  assert.equal((await again.get(FORM)).headers.location, `${FORM}/anschrift`);
+  const namePage = await again.get(`${FORM}/name`);
+  assert.match(namePage.body, /value="Kowalski"/);
+});
+
+test('a basic log-in is not enough for a service that needs substantial', async () => {
+  const citizen = new Client(platform.app);
+  await loginCitizen(citizen, 'test-ozan-yilmaz', 'basic');
+  const page = await citizen.get(`${FORM}/name`);
+  assert.equal(page.statusCode, 403);
+  assert.match(page.body, /Höheres Vertrauensniveau nötig/);
+});

@@ -1,0 +1,96 @@
+/**
+ * A real platform for tests: its own embedded PostgreSQL in a temporary folder (never the dev data),
+ * migrations, the demo tenant, the job worker and the Fastify app, all torn down after the test file.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { caseEffectHandlers } from '../../src/cases/effects.ts';
+import { EFFECTS } from '../../src/cases/service.ts';
+import { createDatabase, type Db } from '../../src/db/database.ts';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { type BlobStore, createFileBlobStore } from '../../src/documents/blob-store.ts';
+import { DEMO_TENANT, seedDemoTenant } from '../../src/identity/tenants.ts';
+import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
+import { createServiceRegistry } from '../../src/packages/registry.ts';
+import { build } from '../../src/web/app.ts';
+
+export interface TestPlatform {
+  app: FastifyInstance;
+  db: Db;
+  store: BlobStore;
+  jobs: JobQueue;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startTestPlatform(
+  options: { uploadMaxBytes?: number; nodeEnv?: 'test' | 'production' } = {},
+): Promise<TestPlatform> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'amtsweg-test-'));
+  const postgres = await startEmbeddedPostgres(dataDir, await freePort());
+  const db = createDatabase(postgres.url);
+  await migrateToLatest(db);
+  await seedDemoTenant(db);
+  const store = createFileBlobStore(join(dataDir, 'files'));
+  const services = createServiceRegistry();
+  const jobs = await startJobQueue({
+    url: postgres.url,
+    queues: Object.values(EFFECTS),
+    handlers: caseEffectHandlers({ db, store, services }),
+  });
+  const app = await build({
+    config: {
+      nodeEnv: options.nodeEnv ?? 'test',
+      cookieSecure: true,
+      uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,
+      logLevel: 'silent',
+      sessionSecret: 'test-secret-test-secret-test-secret!',
+    },
+    db,
+    jobs,
+    store,
+    services,
+    tenant: DEMO_TENANT,
+    now: () => new Date(),
+  });
+  return {
+    app,
+    db,
+    store,
+    jobs,
+    dataDir,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      await db.destroy();
+      await postgres.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until `check` returns a value, polling the database-backed state; fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
