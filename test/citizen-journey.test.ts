@@ -3,6 +3,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { extractPdfText } from '../src/pdf/extract-text.ts';
 import { Client, SAMPLE_PDF } from './helpers/client.ts';
+import {
+  FORM,
+  fillApplication,
+  loginCaseworker,
+  loginCitizen,
+  submitApplication,
+} from './helpers/journey.ts';
 import { eventually, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 let platform: TestPlatform;
@@ -10,38 +17,6 @@ before(async () => {
   platform = await startTestPlatform();
 });
 after(() => platform.close());
-
-const FORM = '/dienste/bewohnerparkausweis/formular';
-
-async function loginCitizen(client: Client, person = 'test-erika-mustermann', trustLevel = 'substantial') {
-  await client.get(`/anmelden?weiter=${encodeURIComponent(FORM)}`);
-  return client.post(`/anmelden?weiter=${encodeURIComponent(FORM)}`, { person, trustLevel });
-}
-
-export async function fillApplication(client: Client) {
-  await client.get(`${FORM}/name`);
-  let r = await client.post(`${FORM}/name`, { givenName: 'Erika', familyName: 'Müller-Lüdenscheidt' });
-  assert.equal(r.headers.location, `${FORM}/anschrift`);
-  await client.get(`${FORM}/anschrift`);
-  r = await client.post(`${FORM}/anschrift`, {
-    street: 'Heidestraße',
-    houseNumber: '17a',
-    postalCode: '12345',
-    city: 'Musterstadt',
-  });
-  assert.equal(r.headers.location, `${FORM}/fahrzeug`);
-  await client.get(`${FORM}/fahrzeug`);
-  r = await client.post(`${FORM}/fahrzeug`, { vehicleRegistration: 'ms-ab 123' });
-  assert.equal(r.headers.location, `${FORM}/fahrzeugschein`);
-  await client.get(`${FORM}/fahrzeugschein`);
-  r = await client.upload(`${FORM}/fahrzeugschein`, 'registrationCertificate', {
-    name: 'schein.pdf',
-    type: 'application/pdf',
-    content: SAMPLE_PDF,
-  });
-  assert.equal(r.statusCode, 303, r.body);
-  assert.equal(r.headers.location, `${FORM}/pruefen`);
-}
 
 test('a citizen applies, a caseworker decides, the Bescheid reaches the postbox', async () => {
   const citizen = new Client(platform.app);
@@ -57,12 +32,8 @@ test('a citizen applies, a caseworker decides, the Bescheid reaches the postbox'
     assert.match(summary.body, new RegExp(text));
   assert.match(summary.body, /href="\/dienste\/bewohnerparkausweis\/formular\/anschrift\?von=pruefen"/);
 
-  await citizen.get(`${FORM}/erklaerung`);
-  const submitted = await citizen.post(`${FORM}/erklaerung`, { declaration: 'yes' });
-  assert.equal(submitted.statusCode, 303);
-  const confirmation = await citizen.follow(submitted);
-  const reference = confirmation.body.match(/BPA-\d{4}-\d{6}/)?.[0];
-  assert.ok(reference, 'confirmation shows a reference');
+  const { reference } = await submitApplication(citizen);
+  const confirmation = { body: citizen.lastPage };
 
   const receiptUrl = confirmation.body.match(/href="(\/antraege\/[^"]+\/eingangsbestaetigung\.pdf)"/)?.[1];
   assert.ok(receiptUrl);
@@ -76,12 +47,7 @@ test('a citizen applies, a caseworker decides, the Bescheid reaches the postbox'
   assert.equal((await citizen.get(FORM)).headers.location, `${FORM}/name`);
 
   const caseworker = new Client(platform.app);
-  await caseworker.get('/verwaltung/anmelden');
-  const staffId =
-    caseworker.lastPage.match(/name="staffId"[^>]*value="([^"]+)"/)?.[1] ??
-    caseworker.lastPage.match(/value="([0-9a-f-]{36})"/)?.[1];
-  assert.ok(staffId);
-  await caseworker.post('/verwaltung/anmelden', { staffId });
+  await loginCaseworker(caseworker);
   const inbox = await caseworker.get('/verwaltung/eingang');
   assert.match(inbox.body, new RegExp(reference));
   const caseUrl = inbox.body.match(/href="(\/verwaltung\/vorgaenge\/[^"]+)"/)?.[1];

@@ -1,27 +1,83 @@
-/** A citizen's or caseworker's browser over `app.inject`: keeps cookies, reads CSRF tokens off pages. */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+/**
+ * A citizen's or caseworker's browser without a browser: keeps cookies and reads CSRF tokens off pages.
+ * Talks to the app in-process (`app.inject`) or to a running server over real HTTP (a base URL).
+ */
+import type { FastifyInstance } from 'fastify';
+
+export interface Response {
+  statusCode: number;
+  headers: Record<string, string | undefined>;
+  body: string;
+  rawPayload: Buffer;
+}
+
+interface Request {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  payload?: Buffer | string;
+}
 
 export class Client {
   private cookies = new Map<string, string>();
   lastPage = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly target: FastifyInstance | string) {}
 
-  private cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
-  }
-
-  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
-    for (const cookie of response.cookies as { name: string; value: string }[])
-      this.cookies.set(cookie.name, cookie.value);
+  private async send(request: Request): Promise<Response> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const headers = cookie ? { ...request.headers, cookie } : request.headers;
+    const response =
+      typeof this.target === 'string'
+        ? await this.fetch({ ...request, headers })
+        : await this.inject({ ...request, headers });
     if (String(response.headers['content-type'] ?? '').startsWith('text/html')) this.lastPage = response.body;
     return response;
   }
 
-  async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(
-      await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } }),
+  private remember(setCookie: string[]): void {
+    for (const line of setCookie) {
+      const [pair = ''] = line.split(';');
+      const index = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim());
+    }
+  }
+
+  private async inject(request: Request): Promise<Response> {
+    const app = this.target as FastifyInstance;
+    const response = await app.inject({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      payload: request.payload,
+    });
+    const setCookie = response.headers['set-cookie'];
+    this.remember(setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie]);
+    const headers = Object.fromEntries(
+      Object.entries(response.headers).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
     );
+    return { statusCode: response.statusCode, headers, body: response.body, rawPayload: response.rawPayload };
+  }
+
+  private async fetch(request: Request): Promise<Response> {
+    const response = await fetch(new URL(request.url, this.target as string), {
+      method: request.method,
+      headers: request.headers,
+      body: request.payload === undefined ? undefined : new Uint8Array(Buffer.from(request.payload)),
+      redirect: 'manual',
+    });
+    this.remember(response.headers.getSetCookie());
+    const rawPayload = Buffer.from(await response.arrayBuffer());
+    return {
+      statusCode: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: rawPayload.toString('utf8'),
+      rawPayload,
+    };
+  }
+
+  get(url: string): Promise<Response> {
+    return this.send({ method: 'GET', url, headers: {} });
   }
 
   /** The CSRF token from the last page with a form. */
@@ -31,49 +87,44 @@ export class Client {
     return match[1];
   }
 
-  async post(
+  post(
     url: string,
     fields: Record<string, string>,
-    options: { csrf?: string | null } = {},
-  ): Promise<LightMyRequestResponse> {
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams(fields);
     if (options.csrf !== null) body.set('_csrf', options.csrf ?? this.csrf());
-    return this.remember(
-      await this.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
-        payload: body.toString(),
-      }),
-    );
+    return this.send({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
+      payload: body.toString(),
+    });
   }
 
   async upload(
     url: string,
     field: string,
     file: { name: string; type: string; content: Buffer },
-    options: { csrf?: string } = {},
-  ): Promise<LightMyRequestResponse> {
+    options: { csrf?: string | null } = {},
+  ): Promise<Response> {
     const form = new FormData();
-    form.append('_csrf', options.csrf ?? this.csrf());
+    if (options.csrf !== null) form.append('_csrf', options.csrf ?? this.csrf());
     form.append(field, new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
-    const request = new Request('http://localhost/', { method: 'POST', body: form });
-    const payload = Buffer.from(await request.arrayBuffer());
-    return this.remember(
-      await this.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: this.cookieHeader(), 'content-type': request.headers.get('content-type') ?? '' },
-        payload,
-      }),
-    );
+    const encoded = new Request('http://localhost/', { method: 'POST', body: form });
+    return this.send({
+      method: 'POST',
+      url,
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
   }
 
-  /** Follows a 303 to its target. */
-  async follow(response: LightMyRequestResponse): Promise<LightMyRequestResponse> {
+  /** Follows a redirect to its target. */
+  follow(response: Response): Promise<Response> {
     const location = response.headers.location;
     if (!location) throw new Error(`expected a redirect, got ${response.statusCode}`);
-    return this.get(String(location));
+    return this.get(location);
   }
 }
 
