@@ -100,7 +100,9 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     if (seenAt !== undefined && now - seenAt > IDLE_TIMEOUT_MS) {
       request.session.delete();
     }
-    if (request.session.get('citizen') || request.session.get('staffId')) request.session.set('seenAt', now);
+    // Refreshed at most once a minute: each refresh re-encrypts and re-sends the session cookie.
+    const signedIn = request.session.get('citizen') || request.session.get('staffId');
+    if (signedIn && (seenAt === undefined || now - seenAt > 60_000)) request.session.set('seenAt', now);
   });
   app.addHook('preHandler', checkOrigin);
 

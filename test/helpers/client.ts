@@ -24,8 +24,13 @@ export class Client {
 
   constructor(private readonly target: FastifyInstance | string) {}
 
+  /** The Cookie header this client sends (e.g. to hand a signed-in session to a load generator). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   private async send(request: Request): Promise<Response> {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = this.cookieHeader();
     const headers = cookie ? { ...request.headers, cookie } : request.headers;
     const response =
       typeof this.target === 'string'
