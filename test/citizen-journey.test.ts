@@ -132,3 +132,14 @@ test('a basic log-in is not enough for a service that needs substantial', async 
   assert.equal(page.statusCode, 403);
   assert.match(page.body, /Höheres Vertrauensniveau nötig/);
 });
+
+test('the footer links lead to the tenant’s Impressum, Datenschutz and Barrierefreiheit pages', async () => {
+  const visitor = new Client(platform.app);
+  const home = await visitor.get('/');
+  for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit']) {
+    assert.match(home.body, new RegExp(`href="${path}"`));
+    const page = await visitor.get(path);
+    assert.equal(page.statusCode, 200, path);
+    assert.match(page.body, /Stadt Musterstadt/);
+  }
+});

@@ -13,6 +13,7 @@ import { assertCsrf } from '../security.ts';
 import { formRoutes } from './form-routes.tsx';
 import { answerText } from './form-views.tsx';
 import { frameOf } from './frame.ts';
+import { legalRoutes } from './legal-pages.tsx';
 import { ConfirmationPage, HomePage, LoginPage, PostboxPage, ServiceStartPage } from './views.tsx';
 
 export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -148,4 +149,5 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
   );
 
   await app.register(formRoutes, deps);
+  await app.register(legalRoutes, deps);
 }
