@@ -30,6 +30,12 @@ export const draftMissing = () =>
     en: 'There is no open application any more. It may already have been sent – check your postbox.',
   });
 
+export const draftIncomplete = () =>
+  new CaseError('DRAFT_INCOMPLETE', 409, {
+    de: 'Ihr Antrag ist noch nicht vollständig. Bitte beantworten Sie alle Fragen und prüfen Sie Ihre Angaben, bevor Sie ihn absenden.',
+    en: 'Your application is not complete yet. Answer every question and check your answers before sending it.',
+  });
+
 export const notAllowed = () =>
   new CaseError('NOT_ALLOWED', 403, {
     de: 'Dafür fehlt Ihnen die Berechtigung.',

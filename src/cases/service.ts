@@ -4,13 +4,14 @@
  */
 import type { Db } from '../db/database.ts';
 import type { Answers } from '../db/schema.ts';
+import { isUuid } from '../db/uuid.ts';
 import { findDraft } from '../forms/drafts.ts';
 import { firstIncompletePage } from '../forms/journey.ts';
 import type { ServiceDefinition } from '../forms/types.ts';
 import { recordAudit } from '../identity/audit.ts';
 import type { Citizen, StaffMember } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { caseChanged, caseNotFound, draftMissing, notAllowed } from './errors.ts';
+import { caseChanged, caseNotFound, draftIncomplete, draftMissing, notAllowed } from './errors.ts';
 import { appendEvent, nextReference, selectCase, selectEvents, toCase } from './queries.ts';
 import type { Case, CaseEvent, Outcome } from './types.ts';
 
@@ -45,7 +46,7 @@ export async function submitApplication(
       draft &&
       (await trx.selectFrom('drafts').select('id').where('id', '=', draft.id).forUpdate().executeTakeFirst());
     if (!draft || !locked) throw draftMissing();
-    if (firstIncompletePage(service, draft.answers)) throw draftMissing();
+    if (firstIncompletePage(service, draft.answers)) throw draftIncomplete();
     const now = deps.now();
     const reference = await nextReference(trx, tenantArs, service.referencePrefix, now);
     const row = await trx
@@ -94,9 +95,14 @@ export interface DecisionInput {
   reason: string;
 }
 
+const isVersion = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2 ** 31 - 1;
+
 /** Records a caseworker's decision; rejects a stale version (someone else acted first). */
 export async function decideCase(deps: CaseDeps, staff: StaffMember, input: DecisionInput): Promise<Case> {
   if (!staff.roles.includes('caseworker')) throw notAllowed();
+  // Both come from the request: checked here, as PostgreSQL would fail on a malformed uuid or integer.
+  if (!isUuid(input.caseId)) throw caseNotFound();
+  if (!isVersion(input.expectedVersion)) throw caseChanged();
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
     const outcome: Outcome = {

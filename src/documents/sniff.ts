@@ -1,6 +1,6 @@
 /** Determines a file's media type from its content; the name and the browser's claim are not trusted. */
 import { fileTypeFromBuffer } from 'file-type';
-import { replaceControlCharacters } from '../text.ts';
+import { removeBidiControls, replaceControlCharacters } from '../text.ts';
 
 export async function sniffMediaType(head: Uint8Array): Promise<string | undefined> {
   return (await fileTypeFromBuffer(head))?.mime;
@@ -9,6 +9,9 @@ export async function sniffMediaType(head: Uint8Array): Promise<string | undefin
 /** A file name safe to store and to send in Content-Disposition: no path, no control characters, bounded. */
 export function safeFilename(name: string | undefined, fallback: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = replaceControlCharacters(base, '').replaceAll('"', '').trim().slice(-120);
+  const cleaned = removeBidiControls(replaceControlCharacters(base, ''))
+    .replaceAll('"', '')
+    .trim()
+    .slice(-120);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned;
 }

@@ -50,16 +50,23 @@ export async function storeDraftUpload(
   locale: Locale,
 ): Promise<FieldError | undefined> {
   const label = field.label[locale];
+  const tooLarge = (): FieldError => ({
+    field: field.name,
+    message: messages.fileTooLarge(label, formatMegabytes(deps.maxBytes))[locale],
+  });
   let blob: Awaited<ReturnType<BlobStore['put']>>;
   try {
     blob = await deps.store.put(file.stream, deps.maxBytes);
   } catch (error) {
     if (!isFileTooLarge(error)) throw error;
     file.stream.resume();
-    return {
-      field: field.name,
-      message: messages.fileTooLarge(label, formatMegabytes(deps.maxBytes))[locale],
-    };
+    return tooLarge();
+  }
+  // @fastify/multipart ends a file at its size limit as if it were complete and only marks it `truncated`:
+  // storing it would keep the first bytes of a larger file.
+  if ('truncated' in file.stream && file.stream.truncated === true) {
+    await deps.store.delete(blob.key);
+    return tooLarge();
   }
   if (blob.sizeBytes === 0) {
     await deps.store.delete(blob.key);

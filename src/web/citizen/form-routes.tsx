@@ -12,7 +12,7 @@ import {
 } from '../../forms/journey.ts';
 import { messages } from '../../forms/messages.ts';
 import type { FieldError, FileFieldDef, PageDef, ServiceDefinition } from '../../forms/types.ts';
-import { storeDraftUpload } from '../../forms/uploads.ts';
+import { isFileTooLarge, storeDraftUpload } from '../../forms/uploads.ts';
 import { validateTextFields } from '../../forms/validate.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
 import type { AppDeps } from '../app.ts';
@@ -188,31 +188,36 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     let csrfChecked = false;
     let error: FieldError | undefined;
     let received = false;
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (part.fieldname === '_csrf') {
-          assertCsrf(request, part.value);
-          csrfChecked = true;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          if (part.fieldname === '_csrf') {
+            assertCsrf(request, part.value);
+            csrfChecked = true;
+          }
+          continue;
         }
-        continue;
+        if (!csrfChecked) throw WebError.csrf();
+        if (part.fieldname !== field.name || received) {
+          part.file.resume();
+          continue;
+        }
+        received = true;
+        if (part.filename === '') {
+          part.file.resume();
+          continue;
+        }
+        error = await storeDraftUpload(
+          { db: deps.db, store: deps.store, maxBytes: deps.config.uploadMaxBytes },
+          key,
+          field,
+          { stream: part.file, filename: part.filename },
+          'de',
+        );
       }
-      if (!csrfChecked) throw WebError.csrf();
-      if (part.fieldname !== field.name || received) {
-        part.file.resume();
-        continue;
-      }
-      received = true;
-      if (part.filename === '') {
-        part.file.resume();
-        continue;
-      }
-      error = await storeDraftUpload(
-        { db: deps.db, store: deps.store, maxBytes: deps.config.uploadMaxBytes },
-        key,
-        field,
-        { stream: part.file, filename: part.filename },
-        'de',
-      );
+    } catch (thrown) {
+      // The parser raises its size limit again after the file; the field error already says it.
+      if (!(error && isFileTooLarge(thrown))) throw thrown;
     }
     if (!csrfChecked) throw WebError.csrf();
     if (error) return [error];

@@ -7,6 +7,7 @@ import type { FieldError } from '../../forms/types.ts';
 import { normalizeText } from '../../forms/validate.ts';
 import { findStaff, listStaff } from '../../identity/tenants.ts';
 import type { StaffMember } from '../../identity/types.ts';
+import { removeControlCharactersKeepingLines } from '../../text.ts';
 import type { AppDeps } from '../app.ts';
 import { attachment, loginRedirect, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
@@ -129,7 +130,10 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       const staff = await signedIn(request, reply);
       if (!staff) return reply;
       const decision = String(request.body?.decision ?? '');
-      const reason = typeof request.body?.reason === 'string' ? request.body.reason.trim() : '';
+      const reason =
+        typeof request.body?.reason === 'string'
+          ? removeControlCharactersKeepingLines(request.body.reason).trim()
+          : '';
       const errors: FieldError[] = [];
       if (decision !== 'approved' && decision !== 'rejected')
         errors.push({ field: 'decision', message: 'Wählen Sie aus, ob Sie genehmigen oder ablehnen.' });
