@@ -1,13 +1,15 @@
 /** The `amtsweg` command: `serve` (default) starts the platform, `migrate` only applies migrations. */
 import { ConfigError, loadConfig, settingsTable } from './config.ts';
 import { openDatabase, serve } from './main.ts';
+import { PACKAGE_USAGE, packageCommand } from './packages/cli.ts';
 
 const USAGE = `Usage: amtsweg <command>
 
 Commands:
   serve          start the platform (HTTP server, worker, embedded PostgreSQL unless DATABASE_URL is set)
   migrate        apply database migrations and exit
-  config-table   print the table of configuration variables (as in README.md)`;
+  config-table   print the table of configuration variables (as in README.md)
+${PACKAGE_USAGE}`;
 
 async function main(command: string | undefined): Promise<number> {
   switch (command ?? 'serve') {
@@ -34,6 +36,8 @@ async function main(command: string | undefined): Promise<number> {
       console.log('Migrationen angewendet.');
       return 0;
     }
+    case 'package':
+      return packageCommand(process.argv.slice(3), (line) => console.log(line));
     case 'config-table':
       console.log(settingsTable());
       return 0;

@@ -105,6 +105,19 @@ export const settings = {
     default: 10 * 1024 * 1024,
     parse: integer(1024, 2 * 1024 * 1024 * 1024),
   },
+  clamavHost: {
+    env: 'CLAMAV_HOST',
+    doc: 'Host of a ClamAV clamd that scans every upload (INSTREAM). Unset: uploads are not scanned for viruses.',
+    default: undefined,
+    parse: text,
+  },
+  clamavPort: { env: 'CLAMAV_PORT', doc: 'Port of clamd.', default: 3310, parse: integer(1, 65535) },
+  clamavTimeoutMs: {
+    env: 'CLAMAV_TIMEOUT_MS',
+    doc: 'How long clamd may stay silent before an upload is refused as unscanned (milliseconds).',
+    default: 30000,
+    parse: integer(100, 600000),
+  },
   logLevel: {
     env: 'LOG_LEVEL',
     doc: 'Log level: fatal, error, warn, info, debug, trace or silent.',

@@ -9,6 +9,8 @@ import { createDatabase, type Db } from './db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createFileBlobStore } from './documents/blob-store.ts';
+import { createClamdScanner } from './documents/clamd.ts';
+import { createNoopScanner } from './documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { createServiceRegistry } from './packages/registry.ts';
@@ -67,6 +69,13 @@ export async function serve(config: Config): Promise<Running> {
   await seedDemoTenant(db);
   const store = createFileBlobStore(join(config.dataDir, 'files'));
   const services = createServiceRegistry();
+  const scanner = config.clamavHost
+    ? createClamdScanner({
+        host: config.clamavHost,
+        port: config.clamavPort,
+        timeoutMs: config.clamavTimeoutMs,
+      })
+    : createNoopScanner();
   const handlers = config.worker ? caseEffectHandlers({ db, store, services }) : undefined;
   const jobs = await startJobQueue({
     url: database.url,
@@ -81,6 +90,7 @@ export async function serve(config: Config): Promise<Running> {
     db,
     jobs,
     store,
+    scanner,
     services,
     tenant: DEMO_TENANT,
     now: () => new Date(),

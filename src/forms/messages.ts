@@ -36,6 +36,10 @@ export const messages = {
     de: `„${label}“: Die Datei ist größer als ${max}. Wählen Sie eine kleinere Datei.`,
     en: `“${label}”: the file is larger than ${max}. Select a smaller file.`,
   }),
+  fileInfected: (label) => ({
+    de: `„${label}“: Die Datei enthält Schadsoftware und wurde nicht gespeichert. Wählen Sie eine andere Datei.`,
+    en: `“${label}”: the file contains malware and was not stored. Select another file.`,
+  }),
   declaration: () => ({
     de: 'Bestätigen Sie die Erklärung, um den Antrag abzusenden.',
     en: 'Confirm the declaration to send your application.',

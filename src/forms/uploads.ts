@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { type BlobStore, BlobTooLargeError } from '../documents/blob-store.ts';
 import { insertDocument } from '../documents/service.ts';
 import { safeFilename, sniffMediaType } from '../documents/sniff.ts';
+import { type ScanResult, type VirusScanner, VirusScanUnavailableError } from '../documents/virus-scan.ts';
 import { type DraftKey, saveAnswers } from './drafts.ts';
 import { messages } from './messages.ts';
 import type { FieldError, FileAnswer, FileFieldDef, Locale } from './types.ts';
@@ -32,6 +33,27 @@ export interface UploadDeps {
   db: Db;
   store: BlobStore;
   maxBytes: number;
+  scanner: VirusScanner;
+}
+
+/** Scans the stored bytes (read back, so exactly what was stored is scanned); a field error if not clean. */
+async function scanStored(
+  deps: UploadDeps,
+  key: string,
+  field: FileFieldDef,
+  locale: Locale,
+): Promise<FieldError | undefined> {
+  let verdict: ScanResult;
+  try {
+    verdict = await deps.scanner.scan(deps.store.get(key));
+  } catch (error) {
+    // Without a verdict the file is not kept: an unscanned upload would reach a caseworker's computer.
+    if (error instanceof VirusScanUnavailableError) return { field: field.name, message: error.text[locale] };
+    throw error;
+  }
+  return verdict.clean
+    ? undefined
+    : { field: field.name, message: messages.fileInfected(field.label[locale])[locale] };
 }
 
 export function isFileTooLarge(error: unknown): boolean {
@@ -76,6 +98,11 @@ export async function storeDraftUpload(
   if (!mediaType || !field.mediaTypes.includes(mediaType)) {
     await deps.store.delete(blob.key);
     return { field: field.name, message: messages.fileType(label, allowedNames(field, locale))[locale] };
+  }
+  const infected = await scanStored(deps, blob.key, field, locale);
+  if (infected) {
+    await deps.store.delete(blob.key);
+    return infected;
   }
   const filename = safeFilename(file.filename, `${field.name}.${mediaType.split('/')[1]}`);
   const replaced = await deps.db.transaction().execute(async (trx) => {

@@ -12,6 +12,7 @@ import { CaseError } from '../cases/errors.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
+import type { VirusScanner } from '../documents/virus-scan.ts';
 import type { Tenant } from '../identity/tenants.ts';
 import type { Citizen } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -39,6 +40,7 @@ export interface AppDeps {
   db: Db;
   jobs: JobQueue;
   store: BlobStore;
+  scanner: VirusScanner;
   services: ServiceRegistry;
   tenant: Tenant;
   now: () => Date;

@@ -13,6 +13,7 @@ import { createDatabase, type Db } from '../../src/db/database.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { type BlobStore, createFileBlobStore } from '../../src/documents/blob-store.ts';
+import { createNoopScanner, type VirusScanner } from '../../src/documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from '../../src/identity/tenants.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
 import { createServiceRegistry } from '../../src/packages/registry.ts';
@@ -39,7 +40,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestPlatform(
-  options: { uploadMaxBytes?: number; nodeEnv?: 'test' | 'production' } = {},
+  options: { uploadMaxBytes?: number; nodeEnv?: 'test' | 'production'; scanner?: VirusScanner } = {},
 ): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'amtsweg-test-'));
   const postgres = await startEmbeddedPostgres(dataDir, await freePort());
@@ -64,6 +65,7 @@ export async function startTestPlatform(
     db,
     jobs,
     store,
+    scanner: options.scanner ?? createNoopScanner(),
     services,
     tenant: DEMO_TENANT,
     now: () => new Date(),

@@ -208,7 +208,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
           continue;
         }
         error = await storeDraftUpload(
-          { db: deps.db, store: deps.store, maxBytes: deps.config.uploadMaxBytes },
+          { db: deps.db, store: deps.store, maxBytes: deps.config.uploadMaxBytes, scanner: deps.scanner },
           key,
           field,
           { stream: part.file, filename: part.filename },

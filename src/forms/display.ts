@@ -1,0 +1,78 @@
+/** How an answer reads in check-your-answers, receipts and decision letters. */
+import type { ServicePackage, ValueFieldDef } from '../packages/schema.ts';
+import { formatIban } from './checks/iban.ts';
+import { formatMoney } from './checks/money.ts';
+import type { FileAnswer, Locale } from './types.ts';
+
+const YES_NO = { de: ['Ja', 'Nein'], en: ['Yes', 'No'] } as const;
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',')} MB`;
+}
+
+export function formatIsoDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+export function plainMoney(cents: number): string {
+  return formatMoney(cents).replace(/\u00a0/g, ' ');
+}
+
+export function displayValue(
+  def: ValueFieldDef,
+  value: unknown,
+  locale: Locale,
+  codeLists: ServicePackage['codeLists'] = {},
+): string {
+  if (value === undefined || value === null) return '';
+  const optionLabel = (options: { value: string; label: { de: string; en?: string } }[], code: string) => {
+    const option = options.find((o) => o.value === code);
+    return option ? (option.label[locale] ?? option.label.de) : code;
+  };
+  switch (def.kind) {
+    case 'address': {
+      const a = value as Record<string, string>;
+      return `${a.street} ${a.houseNumber}, ${a.postalCode} ${a.city}`;
+    }
+    case 'yesNo':
+      return value === true ? YES_NO[locale][0] : YES_NO[locale][1];
+    case 'declaration':
+      return locale === 'de' ? 'Bestätigt' : 'Confirmed';
+    case 'choice':
+      return optionLabel(def.options, String(value));
+    case 'multiChoice':
+      return (value as string[]).map((code) => optionLabel(def.options, code)).join(', ');
+    case 'codeList': {
+      const entry = codeLists[def.codeList]?.entries.find((e) => e.code === value);
+      return entry ? (entry.label[locale] ?? entry.label.de) : String(value);
+    }
+    case 'money':
+      return plainMoney(Number(value));
+    case 'date':
+      return formatIsoDate(String(value));
+    case 'iban':
+      return formatIban(String(value));
+    case 'file': {
+      const file = value as FileAnswer;
+      return `${file.filename} (${formatFileSize(file.sizeBytes)})`;
+    }
+    case 'number':
+      return String(value).replace('.', ',');
+    default:
+      return String(value);
+  }
+}
+
+const berlinDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Germany at `now`, ISO "YYYY-MM-DD" (date bounds and ages are counted in local days). */
+export function isoDateInBerlin(now: Date): string {
+  return berlinDate.format(now);
+}

@@ -1,0 +1,161 @@
+/**
+ * The form engine over a compiled service package: which pages and fields are shown for the answers so
+ * far, computed values, page validation (including repeating groups) and the summary. Pure.
+ */
+import type { Answers } from '../db/schema.ts';
+import type { CompiledPackage, CompiledPage, PageItem } from '../packages/compile.ts';
+import type { RepeatFieldDef } from '../packages/schema.ts';
+import { isTrue } from '../rules/feel.ts';
+import { displayValue } from './display.ts';
+import { type FieldEnv, label, parseField } from './fields.ts';
+import type { FieldError, Locale } from './types.ts';
+
+export type Context = Readonly<Record<string, unknown>>;
+
+/** Answers plus computed values (each may use the ones before it) plus the application date. */
+export function evaluationContext(pkg: CompiledPackage, answers: Answers, today: string): Context {
+  const context: Record<string, unknown> = { ...answers, applicationDate: today };
+  for (const computed of pkg.computed) context[computed.name] = computed.expression(context) ?? null;
+  return context;
+}
+
+export function computedValues(pkg: CompiledPackage, context: Context): Record<string, unknown> {
+  return Object.fromEntries(pkg.computed.map((c) => [c.name, context[c.name]]));
+}
+
+const shown = (condition: ((c: Context) => unknown) | undefined, context: Context) =>
+  !condition || isTrue(condition(context));
+
+export function visiblePages(pkg: CompiledPackage, context: Context): CompiledPage[] {
+  return pkg.pages.filter((page) => shown(page.condition, context));
+}
+
+export function visibleItems(page: CompiledPage, context: Context): PageItem[] {
+  return page.items.filter((item) => shown(item.condition, context)).map((item) => item.def);
+}
+
+export interface PageResult {
+  values: Answers;
+  errors: FieldError[];
+}
+
+function repeatMessage(def: RepeatFieldDef, locale: Locale, count: number) {
+  const item = def.itemLabel[locale] ?? def.itemLabel.de;
+  const many =
+    locale === 'de'
+      ? `Geben Sie mindestens ${def.min} × „${item}“ an.`
+      : `Add at least ${def.min} × “${item}”.`;
+  const few =
+    locale === 'de'
+      ? `Geben Sie höchstens ${def.max} × „${item}“ an.`
+      : `Add at most ${def.max} × “${item}”.`;
+  return count < def.min ? many : few;
+}
+
+function parseRepeat(
+  def: RepeatFieldDef,
+  raw: unknown,
+  env: FieldEnv,
+): { value: unknown; errors: FieldError[] } {
+  const items = Array.isArray(raw) ? raw : [];
+  const errors: FieldError[] = [];
+  if (items.length < def.min || items.length > def.max)
+    errors.push({ field: def.name, message: repeatMessage(def, env.locale, items.length) });
+  const value = items.map((item, index) => {
+    const input = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    const parsed: Answers = {};
+    for (const field of def.fields) {
+      const result = parseField(field, input[field.name], env, `${def.name}.${index}.${field.name}`);
+      errors.push(...result.errors);
+      if (result.value !== undefined) parsed[field.name] = result.value;
+    }
+    return parsed;
+  });
+  return { value, errors };
+}
+
+/** Validates one page's raw input; only items shown for `context` count. */
+export function validatePage(
+  page: CompiledPage,
+  raw: Record<string, unknown>,
+  context: Context,
+  env: FieldEnv,
+): PageResult {
+  const values: Answers = {};
+  const errors: FieldError[] = [];
+  for (const item of visibleItems(page, context)) {
+    if (item.kind === 'info') continue;
+    const result =
+      item.kind === 'repeat' ? parseRepeat(item, raw[item.name], env) : parseField(item, raw[item.name], env);
+    errors.push(...result.errors);
+    values[item.name] = result.value;
+  }
+  return { values, errors };
+}
+
+export interface JourneyResult {
+  answers: Answers;
+  errors: FieldError[];
+  pages: string[];
+  context: Context;
+}
+
+/** Walks every page shown for the raw answers, in order, as a citizen filling the form would. */
+export function validateJourney(
+  pkg: CompiledPackage,
+  raw: Record<string, unknown>,
+  env: FieldEnv,
+): JourneyResult {
+  const answers: Answers = {};
+  const errors: FieldError[] = [];
+  const pages: string[] = [];
+  for (const page of pkg.pages) {
+    const context = evaluationContext(pkg, answers, env.today);
+    if (!shown(page.condition, context)) continue;
+    pages.push(page.def.id);
+    const result = validatePage(page, raw, context, env);
+    errors.push(...result.errors);
+    Object.assign(answers, result.values);
+  }
+  return { answers, errors, pages, context: evaluationContext(pkg, answers, env.today) };
+}
+
+export interface SummaryRow {
+  pageId: string;
+  label: string;
+  value: string;
+}
+
+/** Check-your-answers rows for the pages and fields shown, in form order. */
+export function summaryRows(
+  pkg: CompiledPackage,
+  answers: Answers,
+  today: string,
+  locale: Locale,
+): SummaryRow[] {
+  const context = evaluationContext(pkg, answers, today);
+  const codeLists = pkg.definition.codeLists;
+  return visiblePages(pkg, context).flatMap((page) =>
+    visibleItems(page, context).flatMap((item): SummaryRow[] => {
+      if (item.kind === 'info') return [];
+      const heading = (item.summaryLabel ?? item.label)[locale] ?? (item.summaryLabel ?? item.label).de;
+      if (item.kind !== 'repeat')
+        return [
+          {
+            pageId: page.def.id,
+            label: heading,
+            value: displayValue(item, answers[item.name], locale, codeLists),
+          },
+        ];
+      const entries = Array.isArray(answers[item.name]) ? (answers[item.name] as Answers[]) : [];
+      const itemLabel = item.itemLabel[locale] ?? item.itemLabel.de;
+      return entries.flatMap((entry, index) =>
+        item.fields.map((field) => ({
+          pageId: page.def.id,
+          label: `${itemLabel} ${index + 1}: ${label(field, locale)}`,
+          value: displayValue(field, entry[field.name], locale, codeLists),
+        })),
+      );
+    }),
+  );
+}
