@@ -13,7 +13,7 @@ import { createClamdScanner } from './documents/clamd.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
 import { startJobQueue } from './jobs/queue.ts';
-import { createServiceRegistry } from './packages/registry.ts';
+import { loadShippedServices } from './packages/registry.ts';
 import { build } from './web/app.ts';
 
 export interface Database {
@@ -68,7 +68,7 @@ export async function serve(config: Config): Promise<Running> {
   const { db } = database;
   await seedDemoTenant(db);
   const store = createFileBlobStore(join(config.dataDir, 'files'));
-  const services = createServiceRegistry();
+  const services = await loadShippedServices();
   const scanner = config.clamavHost
     ? createClamdScanner({
         host: config.clamavHost,

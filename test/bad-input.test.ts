@@ -209,13 +209,16 @@ describe('with a 64 KiB upload limit', () => {
     test('a bad postal code and house number are named in the messages', async () => {
       await expectNothingStored(platform, async () => {
         const response = await postPage(jana, 'anschrift', {
-          street: 'Lindenallee',
-          houseNumber: 'abc',
-          postalCode: '1234',
-          city: 'Musterstadt',
+          'address.street': 'Lindenallee',
+          'address.houseNumber': 'abc',
+          'address.postalCode': '1234',
+          'address.city': 'Musterstadt',
         });
         expectPage(response, 400);
-        expectErrorLinks(response, { houseNumber: /„Hausnummer“/, postalCode: /„Postleitzahl“.*5 Ziffern/ });
+        expectErrorLinks(response, {
+          'address.houseNumber': /„Hausnummer“/,
+          'address.postalCode': /„Postleitzahl“.*5 Ziffern/,
+        });
         // What was typed stays in the form, so it can be corrected.
         assert.match(response.body, /value="1234"/);
         assert.match(response.body, /value="Lindenallee"/);

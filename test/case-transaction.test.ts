@@ -1,15 +1,20 @@
 /** A case change, its event and its effect job commit together or not at all; concurrent decisions cannot both win. */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { bewohnerparkausweis as service } from '../services/bewohnerparkausweis/service.ts';
 import { decideCase, EFFECTS, submitApplication } from '../src/cases/service.ts';
 import { saveAnswers } from '../src/forms/drafts.ts';
 import { DEMO_TENANT, listStaff } from '../src/identity/tenants.ts';
 import type { StaffMember } from '../src/identity/types.ts';
 import type { JobQueue } from '../src/jobs/queue.ts';
+import { loadPackageFile } from '../src/packages/load.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
+const pkg = await loadPackageFile(
+  join(import.meta.dirname, '..', 'services', 'bewohnerparkausweis', 'package.yaml'),
+);
+const service = pkg.definition;
 let platform: TestPlatform;
 let staff: StaffMember;
 before(async () => {
@@ -28,10 +33,7 @@ const file = {
 const answers = {
   givenName: 'Tea',
   familyName: 'Transaktion',
-  street: 'A',
-  houseNumber: '1',
-  postalCode: '12345',
-  city: 'B',
+  address: { street: 'A', houseNumber: '1', postalCode: '12345', city: 'B' },
   vehicleRegistration: 'B-A 1',
   registrationCertificate: file,
 };
@@ -45,7 +47,7 @@ async function submitted(citizenId: string) {
   );
   return submitApplication(
     { db: platform.db, jobs: platform.jobs, now: () => new Date() },
-    { tenantArs: DEMO_TENANT.ars, service, citizen: { ...citizen, id: citizenId } },
+    { tenantArs: DEMO_TENANT.ars, pkg, citizen: { ...citizen, id: citizenId } },
   );
 }
 
@@ -135,7 +137,7 @@ test('submitting twice at once creates one case', async () => {
     'fahrzeugschein',
   );
   const deps = { db: platform.db, jobs: platform.jobs, now: () => new Date() };
-  const input = { tenantArs: DEMO_TENANT.ars, service, citizen: { ...citizen, id: 'test-tx-3' } };
+  const input = { tenantArs: DEMO_TENANT.ars, pkg, citizen: { ...citizen, id: 'test-tx-3' } };
   const results = await Promise.allSettled([submitApplication(deps, input), submitApplication(deps, input)]);
   assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
   const cases = await platform.db

@@ -18,13 +18,11 @@ export interface EffectDeps {
   services: ServiceRegistry;
 }
 
-const str = (answers: Answers, name: string) =>
-  typeof answers[name] === 'string' ? (answers[name] as string) : '';
-
-function addressLines(answers: Answers): string[] {
-  const street = `${str(answers, 'street')} ${str(answers, 'houseNumber')}`.trim();
-  const city = `${str(answers, 'postalCode')} ${str(answers, 'city')}`.trim();
-  return [street, city].filter((line) => line !== '');
+/** The recipient's address lines from the package's address field, if it names one. */
+function addressLines(answers: Answers, field: string | undefined): string[] {
+  const address = field ? (answers[field] as Record<string, string> | null | undefined) : undefined;
+  if (!address) return [];
+  return [`${address.street} ${address.houseNumber}`, `${address.postalCode} ${address.city}`];
 }
 
 async function notifySubmitted(deps: EffectDeps, data: Record<string, unknown>): Promise<void> {
@@ -46,7 +44,7 @@ async function deliverDecisionLetter(deps: EffectDeps, data: Record<string, unkn
   const found = await selectCase(deps.db, caseId);
   const outcome = found?.outcome;
   if (!found || !outcome) return;
-  const service = deps.services.findVersion(found.serviceId, found.serviceVersion);
+  const service = deps.services.findVersion(found.serviceId, found.serviceVersion)?.definition;
   const tenant = await findTenant(deps.db, found.tenantArs);
   if (!service || !tenant) throw new Error(`service or tenant of case ${caseId} is missing`);
   const key = `decision-letter:${caseId}:${version}`;
@@ -55,17 +53,18 @@ async function deliverDecisionLetter(deps: EffectDeps, data: Record<string, unkn
     const authority = `${tenant.letterhead.name}, ${tenant.letterhead.street}, ${tenant.letterhead.postalCode} ${tenant.letterhead.city}`;
     const bytes = await renderDecisionLetter({
       letterhead: tenant.letterhead,
-      recipient: { name: found.applicantName, addressLines: addressLines(found.answers) },
+      recipient: {
+        name: found.applicantName,
+        addressLines: addressLines(found.answers, service.form.recipientAddress),
+      },
       reference: found.reference,
-      serviceTitle: service.title.de,
+      serviceTitle: service.metadata.title.de,
       decidedAt: new Date(outcome.decidedAt),
       outcome: outcome.decision,
       tenor:
-        outcome.decision === 'approved'
-          ? service.decision.approvedTenor.de
-          : service.decision.rejectedTenor.de,
+        outcome.decision === 'approved' ? service.letters.approvedTenor.de : service.letters.rejectedTenor.de,
       reason: outcome.reason,
-      legalRemedy: service.decision.legalRemedy.de.replace('{authority}', authority),
+      legalRemedy: service.letters.legalRemedy.de.replace('{authority}', authority),
       caseworkerName: outcome.decidedByName,
     });
     const blob = await deps.store.put(Readable.from([Buffer.from(bytes)]), Number.MAX_SAFE_INTEGER);

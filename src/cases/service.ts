@@ -5,12 +5,14 @@
 import type { Db } from '../db/database.ts';
 import type { Answers } from '../db/schema.ts';
 import { isUuid } from '../db/uuid.ts';
+import { isoDateInBerlin } from '../forms/display.ts';
 import { findDraft } from '../forms/drafts.ts';
-import { firstIncompletePage } from '../forms/journey.ts';
-import type { ServiceDefinition } from '../forms/types.ts';
+import { evaluationContext } from '../forms/engine.ts';
+import { firstIncompletePage, visibleAnswers } from '../forms/journey.ts';
 import { recordAudit } from '../identity/audit.ts';
 import type { Citizen, StaffMember } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import type { CompiledPackage } from '../packages/compile.ts';
 import { caseChanged, caseNotFound, draftIncomplete, draftMissing, notAllowed } from './errors.ts';
 import { appendEvent, nextReference, selectCase, selectEvents, toCase } from './queries.ts';
 import type { Case, CaseEvent, Outcome } from './types.ts';
@@ -26,19 +28,18 @@ export const EFFECTS = {
   renderDecisionLetter: 'render-decision-letter',
 } as const;
 
-function applicantName(service: ServiceDefinition, answers: Answers): string {
-  return service.applicantNameFields
-    .map((name) => answers[name])
-    .filter((value) => typeof value === 'string')
-    .join(' ');
+function applicantName(pkg: CompiledPackage, answers: Answers, today: string): string {
+  const name = pkg.applicantName(evaluationContext(pkg, answers, today));
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : 'Antragsteller/in';
 }
 
 /** Turns the citizen's complete draft into a submitted case; returns it. Fails if the draft is gone or incomplete. */
 export async function submitApplication(
   deps: CaseDeps,
-  input: { tenantArs: string; service: ServiceDefinition; citizen: Citizen },
+  input: { tenantArs: string; pkg: CompiledPackage; citizen: Citizen },
 ): Promise<Case> {
-  const { tenantArs, service, citizen } = input;
+  const { tenantArs, pkg, citizen } = input;
+  const service = pkg.definition;
   const created = await deps.db.transaction().execute(async (trx) => {
     const draft = await findDraft(trx, { tenantArs, service, citizenId: citizen.id });
     // Locks the draft so a double click cannot submit twice: the second waits, then finds no draft.
@@ -46,9 +47,11 @@ export async function submitApplication(
       draft &&
       (await trx.selectFrom('drafts').select('id').where('id', '=', draft.id).forUpdate().executeTakeFirst());
     if (!draft || !locked) throw draftMissing();
-    if (firstIncompletePage(service, draft.answers)) throw draftIncomplete();
     const now = deps.now();
-    const reference = await nextReference(trx, tenantArs, service.referencePrefix, now);
+    const today = isoDateInBerlin(now);
+    if (firstIncompletePage(pkg, draft.answers, today)) throw draftIncomplete();
+    const answers = visibleAnswers(pkg, draft.answers, today);
+    const reference = await nextReference(trx, tenantArs, service.metadata.referencePrefix, now);
     const row = await trx
       .insertInto('cases')
       .values({
@@ -57,8 +60,8 @@ export async function submitApplication(
         service_id: service.id,
         service_version: service.version,
         citizen_id: citizen.id,
-        applicant_name: applicantName(service, draft.answers),
-        answers: JSON.stringify(draft.answers),
+        applicant_name: applicantName(pkg, answers, today),
+        answers: JSON.stringify(answers),
         status: 'submitted',
         outcome: null,
         version: 1,

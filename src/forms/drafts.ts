@@ -2,11 +2,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Answers } from '../db/schema.ts';
-import type { ServiceDefinition } from './types.ts';
 
 export interface DraftKey {
   tenantArs: string;
-  service: ServiceDefinition;
+  service: { id: string; version: string };
   citizenId: string;
 }
 

@@ -88,7 +88,8 @@ export function validatePage(
     const result =
       item.kind === 'repeat' ? parseRepeat(item, raw[item.name], env) : parseField(item, raw[item.name], env);
     errors.push(...result.errors);
-    values[item.name] = result.value;
+    // null, not undefined: an optional field left empty is an answer too, and JSON keeps null.
+    values[item.name] = result.value ?? null;
   }
   return { values, errors };
 }
@@ -122,6 +123,8 @@ export function validateJourney(
 
 export interface SummaryRow {
   pageId: string;
+  /** The answer's name (for a repeating group: the group's). */
+  name: string;
   label: string;
   value: string;
 }
@@ -143,6 +146,7 @@ export function summaryRows(
         return [
           {
             pageId: page.def.id,
+            name: item.name,
             label: heading,
             value: displayValue(item, answers[item.name], locale, codeLists),
           },
@@ -152,6 +156,7 @@ export function summaryRows(
       return entries.flatMap((entry, index) =>
         item.fields.map((field) => ({
           pageId: page.def.id,
+          name: item.name,
           label: `${itemLabel} ${index + 1}: ${label(field, locale)}`,
           value: displayValue(field, entry[field.name], locale, codeLists),
         })),

@@ -85,7 +85,7 @@ export function parseField(def: ValueFieldDef, raw: unknown, env: FieldEnv, path
     value: undefined,
     errors: [{ field: at, message: message[env.locale] }],
   });
-  if (def.kind === 'address') return parseAddress(raw, env, path, name, def.optional === true);
+  if (def.kind === 'address') return parseAddress(raw, env, path, def.optional === true);
   if (def.kind === 'file') return parseFile(def, raw, env, path);
   if (def.kind === 'declaration')
     return raw === 'yes' || raw === true
@@ -150,20 +150,14 @@ export function parseField(def: ValueFieldDef, raw: unknown, env: FieldEnv, path
   }
 }
 
-function parseAddress(
-  raw: unknown,
-  env: FieldEnv,
-  path: string,
-  name: string,
-  optional: boolean,
-): ParseResult {
+function parseAddress(raw: unknown, env: FieldEnv, path: string, optional: boolean): ParseResult {
   const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   if (optional && ADDRESS_PARTS.every((part) => isEmpty(input[part])))
     return { value: undefined, errors: [] };
   const value: Record<string, string> = {};
   const errors: FieldError[] = [];
   for (const part of ADDRESS_PARTS) {
-    const partLabel = `${ADDRESS_LABELS[part][env.locale]} (${name})`;
+    const partLabel = ADDRESS_LABELS[part][env.locale];
     const partText = text(input[part]);
     const at = `${path}.${part}`;
     if (partText === '') {

@@ -7,6 +7,7 @@ import { insertDocument } from '../documents/service.ts';
 import { safeFilename, sniffMediaType } from '../documents/sniff.ts';
 import { type ScanResult, type VirusScanner, VirusScanUnavailableError } from '../documents/virus-scan.ts';
 import { type DraftKey, saveAnswers } from './drafts.ts';
+import { label as fieldLabel } from './fields.ts';
 import { messages } from './messages.ts';
 import type { FieldError, FileAnswer, FileFieldDef, Locale } from './types.ts';
 
@@ -53,7 +54,7 @@ async function scanStored(
   }
   return verdict.clean
     ? undefined
-    : { field: field.name, message: messages.fileInfected(field.label[locale])[locale] };
+    : { field: field.name, message: messages.fileInfected(fieldLabel(field, locale))[locale] };
 }
 
 export function isFileTooLarge(error: unknown): boolean {
@@ -71,7 +72,7 @@ export async function storeDraftUpload(
   file: { stream: Readable; filename: string | undefined },
   locale: Locale,
 ): Promise<FieldError | undefined> {
-  const label = field.label[locale];
+  const label = fieldLabel(field, locale);
   const tooLarge = (): FieldError => ({
     field: field.name,
     message: messages.fileTooLarge(label, formatMegabytes(deps.maxBytes))[locale],

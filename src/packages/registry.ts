@@ -1,20 +1,32 @@
-/** The service definitions this installation offers, loaded once at start-up (later: from service packages). */
-import { bewohnerparkausweis } from '../../services/bewohnerparkausweis/service.ts';
-import type { ServiceDefinition } from '../forms/types.ts';
+/** The service packages this installation offers, loaded and compiled once at start-up. */
+import { join } from 'node:path';
+import type { CompiledPackage } from './compile.ts';
+import { loadPackageDirectory } from './load.ts';
 
 export interface ServiceRegistry {
-  list(): readonly ServiceDefinition[];
-  find(id: string): ServiceDefinition | undefined;
-  findVersion(id: string, version: string): ServiceDefinition | undefined;
+  list(): readonly CompiledPackage[];
+  find(id: string): CompiledPackage | undefined;
+  findVersion(id: string, version: string): CompiledPackage | undefined;
 }
 
-export function createServiceRegistry(
-  services: readonly ServiceDefinition[] = [bewohnerparkausweis],
-): ServiceRegistry {
-  const byId = new Map(services.map((service) => [service.id, service]));
+export const SHIPPED_SERVICES = join(import.meta.dirname, '..', '..', 'services');
+
+export function createServiceRegistry(packages: readonly CompiledPackage[]): ServiceRegistry {
+  const latest = new Map<string, CompiledPackage>();
+  for (const pkg of packages) latest.set(pkg.definition.id, pkg);
   return {
-    list: () => services,
-    find: (id) => byId.get(id),
-    findVersion: (id, version) => services.find((s) => s.id === id && s.version === version),
+    list: () => [...latest.values()],
+    find: (id) => latest.get(id),
+    findVersion: (id, version) =>
+      packages.find((p) => p.definition.id === id && p.definition.version === version),
   };
+}
+
+export async function loadShippedServices(): Promise<ServiceRegistry> {
+  return createServiceRegistry(await loadPackageDirectory(SHIPPED_SERVICES));
+}
+
+/** Service id → German title, for lists of cases. */
+export function serviceTitles(registry: ServiceRegistry): Map<string, string> {
+  return new Map(registry.list().map((p) => [p.definition.id, p.definition.metadata.title.de]));
 }

@@ -32,10 +32,10 @@ export async function fillApplication(client: Client, upload = SAMPLE_PDF) {
   await answerNamePage(client);
   await client.get(`${FORM}/anschrift`);
   let r = await client.post(`${FORM}/anschrift`, {
-    street: 'Heidestraße',
-    houseNumber: '17a',
-    postalCode: '12345',
-    city: 'Musterstadt',
+    'address.street': 'Heidestraße',
+    'address.houseNumber': '17a',
+    'address.postalCode': '12345',
+    'address.city': 'Musterstadt',
   });
   assert.equal(r.headers.location, `${FORM}/fahrzeug`);
   await client.get(`${FORM}/fahrzeug`);

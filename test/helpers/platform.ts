@@ -16,7 +16,7 @@ import { type BlobStore, createFileBlobStore } from '../../src/documents/blob-st
 import { createNoopScanner, type VirusScanner } from '../../src/documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from '../../src/identity/tenants.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
-import { createServiceRegistry } from '../../src/packages/registry.ts';
+import { loadShippedServices } from '../../src/packages/registry.ts';
 import { build } from '../../src/web/app.ts';
 
 export interface TestPlatform {
@@ -48,7 +48,7 @@ export async function startTestPlatform(
   await migrateToLatest(db);
   await seedDemoTenant(db);
   const store = createFileBlobStore(join(dataDir, 'files'));
-  const services = createServiceRegistry();
+  const services = await loadShippedServices();
   const jobs = await startJobQueue({
     url: postgres.url,
     queues: Object.values(EFFECTS),

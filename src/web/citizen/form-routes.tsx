@@ -1,7 +1,15 @@
-/** The form journey: resume, question pages (text and upload), check your answers, declaration and submit. */
+/** The form journey: resume, question pages (all field kinds, repeating groups, uploads), summary, declaration. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { submitApplication } from '../../cases/service.ts';
-import { findDraft, saveAnswers } from '../../forms/drafts.ts';
+import { isoDateInBerlin, plainMoney } from '../../forms/display.ts';
+import { type DraftKey, findDraft, saveAnswers } from '../../forms/drafts.ts';
+import {
+  evaluationContext,
+  summaryRows,
+  validatePage,
+  visibleItems,
+  visiblePages,
+} from '../../forms/engine.ts';
 import {
   CHECK_ANSWERS,
   DECLARATION,
@@ -11,10 +19,17 @@ import {
   previousStep,
 } from '../../forms/journey.ts';
 import { messages } from '../../forms/messages.ts';
-import type { FieldError, FileFieldDef, PageDef, ServiceDefinition } from '../../forms/types.ts';
+import {
+  applyRepeatAction,
+  parseRepeatAction,
+  type RawPage,
+  readPageBody,
+  storedToRaw,
+} from '../../forms/raw-input.ts';
+import type { FieldError, FileFieldDef } from '../../forms/types.ts';
 import { isFileTooLarge, storeDraftUpload } from '../../forms/uploads.ts';
-import { validateTextFields } from '../../forms/validate.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
+import type { CompiledPackage, CompiledPage, PageItem } from '../../packages/compile.ts';
 import type { AppDeps } from '../app.ts';
 import { currentCitizen, loginRedirect, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
@@ -26,60 +41,79 @@ import { type CitizenFrame, CitizenPage } from './views.tsx';
 type Params = { serviceId: string; pageId: string };
 
 const FROM_SUMMARY = 'von=pruefen';
+const base = (pkg: CompiledPackage) => `/dienste/${pkg.definition.id}/formular`;
+const pageUrl = (pkg: CompiledPackage, step: string) => `${base(pkg)}/${step}`;
+
+/** A repeating group starts with as many empty entries as it needs (at least one), so its fields show at once. */
+function withEmptyEntries(items: readonly PageItem[], raw: RawPage): RawPage {
+  const filled = { ...raw };
+  for (const item of items) {
+    if (item.kind !== 'repeat') continue;
+    const entries = Array.isArray(filled[item.name]) ? (filled[item.name] as unknown[]) : [];
+    const wanted = Math.max(item.min, 1);
+    filled[item.name] =
+      entries.length >= wanted
+        ? entries
+        : [...entries, ...Array.from({ length: wanted - entries.length }, () => ({}))];
+  }
+  return filled;
+}
 
 export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const base = (service: ServiceDefinition) => `/dienste/${service.id}/formular`;
-  const pageUrl = (service: ServiceDefinition, step: string) => `${base(service)}/${step}`;
-
-  /** The service and signed-in citizen for a journey request, or a reply that already handled it. */
+  /** The package and signed-in citizen for a journey request, or a reply that already handled it. */
   function journey(request: FastifyRequest<{ Params: Partial<Params> }>, reply: FastifyReply) {
-    const service = deps.services.find(request.params.serviceId ?? '');
-    if (!service) throw WebError.notFound();
+    const pkg = deps.services.find(request.params.serviceId ?? '');
+    if (!pkg) throw WebError.notFound();
     const citizen = currentCitizen(request);
-    if (!citizen) return { redirect: loginRedirect(reply, base(service)) } as const;
-    if (!meetsTrustLevel(citizen.trustLevel, service.requiredTrustLevel)) {
+    if (!citizen) return { redirect: loginRedirect(reply, base(pkg)) } as const;
+    if (!meetsTrustLevel(citizen.trustLevel, pkg.definition.metadata.requiredTrustLevel)) {
       return {
-        redirect: sendPage(reply, <TrustLevelTooLow frame={frameOf(request, deps)} service={service} />, 403),
+        redirect: sendPage(reply, <TrustLevelTooLow frame={frameOf(request, deps)} pkg={pkg} />, 403),
       } as const;
     }
-    const key = { tenantArs: deps.tenant.ars, service, citizenId: citizen.id };
-    return { service, citizen, key } as const;
+    const key: DraftKey = { tenantArs: deps.tenant.ars, service: pkg.definition, citizenId: citizen.id };
+    return { pkg, citizen, key, today: isoDateInBerlin(deps.now()) } as const;
   }
 
   app.get<{ Params: Params }>('/dienste/:serviceId/formular', async (request, reply) => {
     const j = journey(request, reply);
     if ('redirect' in j) return j.redirect;
-    const draft = await findDraft(deps.db, j.key);
-    const answers = draft?.answers ?? {};
-    const next = firstIncompletePage(j.service, answers);
-    return reply.redirect(pageUrl(j.service, next?.id ?? CHECK_ANSWERS), 303);
+    const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
+    const next = firstIncompletePage(j.pkg, answers, j.today);
+    return reply.redirect(pageUrl(j.pkg, next?.def.id ?? CHECK_ANSWERS), 303);
   });
 
   app.get<{ Params: Params }>(`/dienste/:serviceId/formular/${CHECK_ANSWERS}`, async (request, reply) => {
     const j = journey(request, reply);
     if ('redirect' in j) return j.redirect;
     const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
-    const missing = firstIncompletePage(j.service, answers);
-    if (missing) return reply.redirect(pageUrl(j.service, missing.id), 303);
+    const missing = firstIncompletePage(j.pkg, answers, j.today);
+    if (missing) return reply.redirect(pageUrl(j.pkg, missing.def.id), 303);
+    const context = evaluationContext(j.pkg, answers, j.today);
+    const computed = j.pkg.computed
+      .filter((c) => c.format === 'money' && typeof context[c.name] === 'number')
+      .map((c) => ({ label: c.label.de, value: plainMoney(context[c.name] as number) }));
     return sendPage(
       reply,
       <CheckAnswersPage
         frame={frameOf(request, deps)}
-        service={j.service}
-        backHref={pageUrl(j.service, previousStep(j.service, CHECK_ANSWERS) ?? '')}
-        answers={answers}
-        pageHref={(page: PageDef) => `${pageUrl(j.service, page.id)}?${FROM_SUMMARY}`}
-        nextHref={pageUrl(j.service, DECLARATION)}
+        pkg={j.pkg}
+        backHref={pageUrl(j.pkg, previousStep(j.pkg, CHECK_ANSWERS, answers, j.today) ?? '')}
+        rows={summaryRows(j.pkg, answers, j.today, 'de')}
+        pageTitles={new Map(j.pkg.pages.map((p) => [p.def.id, p.def.title.de]))}
+        pageHref={(pageId) => `${pageUrl(j.pkg, pageId)}?${FROM_SUMMARY}`}
+        nextHref={pageUrl(j.pkg, DECLARATION)}
+        computed={computed}
       />,
     );
   });
 
-  const declarationPage = (request: FastifyRequest, service: ServiceDefinition, errors: FieldError[]) => (
+  const declarationPage = (request: FastifyRequest, pkg: CompiledPackage, errors: FieldError[]) => (
     <DeclarationPage
       frame={frameOf(request, deps)}
-      service={service}
-      backHref={pageUrl(service, CHECK_ANSWERS)}
-      action={pageUrl(service, DECLARATION)}
+      pkg={pkg}
+      backHref={pageUrl(pkg, CHECK_ANSWERS)}
+      action={pageUrl(pkg, DECLARATION)}
       errors={errors}
     />
   );
@@ -87,7 +121,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.get<{ Params: Params }>(`/dienste/:serviceId/formular/${DECLARATION}`, async (request, reply) => {
     const j = journey(request, reply);
     if ('redirect' in j) return j.redirect;
-    return sendPage(reply, declarationPage(request, j.service, []));
+    return sendPage(reply, declarationPage(request, j.pkg, []));
   });
 
   app.post<{ Params: Params; Body: Record<string, unknown> }>(
@@ -96,53 +130,77 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       assertCsrf(request, request.body?._csrf);
       const j = journey(request, reply);
       if ('redirect' in j) return j.redirect;
-      if (request.body?.[j.service.declaration.name] !== 'yes') {
-        const errors = [{ field: j.service.declaration.name, message: messages.declaration().de }];
-        return sendPage(reply, declarationPage(request, j.service, errors), 400);
+      if (request.body?.declaration !== 'yes') {
+        return sendPage(
+          reply,
+          declarationPage(request, j.pkg, [{ field: 'declaration', message: messages.declaration().de }]),
+          400,
+        );
       }
       const created = await submitApplication(deps, {
         tenantArs: deps.tenant.ars,
-        service: j.service,
+        pkg: j.pkg,
         citizen: j.citizen,
       });
       return reply.redirect(`/antraege/${created.id}/bestaetigung`, 303);
     },
   );
 
-  app.get<{ Params: Params; Querystring: { von?: string } }>(
-    '/dienste/:serviceId/formular/:pageId',
-    async (request, reply) => {
-      const j = journey(request, reply);
-      if ('redirect' in j) return j.redirect;
-      const page = findPage(j.service, request.params.pageId);
-      if (!page) throw WebError.notFound();
-      const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
-      return sendPage(reply, questionPage(request, j.service, page, answers, []));
-    },
-  );
-
   function questionPage(
     request: FastifyRequest,
-    service: ServiceDefinition,
-    page: PageDef,
-    values: Record<string, unknown>,
+    pkg: CompiledPackage,
+    page: CompiledPage,
+    items: readonly PageItem[],
+    raw: RawPage,
     errors: FieldError[],
+    answers: Record<string, unknown>,
+    today: string,
   ) {
     const fromSummary = request.url.includes(FROM_SUMMARY);
-    const back = fromSummary ? CHECK_ANSWERS : previousStep(service, page.id);
-    const frame: CitizenFrame = frameOf(request, deps);
+    const back = fromSummary ? CHECK_ANSWERS : previousStep(pkg, page.def.id, answers, today);
     return (
       <QuestionPage
-        frame={frame}
-        service={service}
-        page={page}
-        values={values}
+        frame={frameOf(request, deps)}
+        pkg={pkg}
+        page={page.def}
+        items={items}
+        raw={withEmptyEntries(items, raw)}
         errors={errors}
-        backHref={back ? pageUrl(service, back) : `/dienste/${service.id}`}
-        action={`${pageUrl(service, page.id)}${fromSummary ? `?${FROM_SUMMARY}` : ''}`}
+        backHref={back ? pageUrl(pkg, back) : `/dienste/${pkg.definition.id}`}
+        action={`${pageUrl(pkg, page.def.id)}${fromSummary ? `?${FROM_SUMMARY}` : ''}`}
       />
     );
   }
+
+  /** The page if it is shown for the answers so far, with its shown items. */
+  function shownPage(pkg: CompiledPackage, pageId: string, answers: Record<string, unknown>, today: string) {
+    const page = findPage(pkg, pageId);
+    if (!page) throw WebError.notFound();
+    const context = evaluationContext(pkg, answers, today);
+    if (!visiblePages(pkg, context).includes(page)) return undefined;
+    return { page, context, items: visibleItems(page, context) };
+  }
+
+  app.get<{ Params: Params }>('/dienste/:serviceId/formular/:pageId', async (request, reply) => {
+    const j = journey(request, reply);
+    if ('redirect' in j) return j.redirect;
+    const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
+    const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
+    if (!shown) return reply.redirect(base(j.pkg), 303);
+    return sendPage(
+      reply,
+      questionPage(
+        request,
+        j.pkg,
+        shown.page,
+        shown.items,
+        storedToRaw(shown.items, answers),
+        [],
+        answers,
+        j.today,
+      ),
+    );
+  });
 
   app.post<{ Params: Params; Body: Record<string, unknown> }>(
     '/dienste/:serviceId/formular/:pageId',
@@ -152,32 +210,61 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         if (request.isMultipart()) await drainMultipart(request);
         return j.redirect;
       }
-      const page = findPage(j.service, request.params.pageId);
-      if (!page) throw WebError.notFound();
-      const fromSummary = request.url.includes(FROM_SUMMARY);
-      const fileField = page.fields.find((f): f is FileFieldDef => f.kind === 'file');
-      let errors: FieldError[];
-      if (fileField) {
-        errors = await receiveUpload(request, j.key, fileField);
-      } else {
-        assertCsrf(request, request.body?._csrf);
-        const result = validateTextFields(page, request.body ?? {}, 'de');
-        errors = result.errors;
-        if (errors.length > 0)
-          return sendPage(reply, questionPage(request, j.service, page, result.values, errors), 400);
-        await saveAnswers(deps.db, j.key, result.values, page.id);
-      }
       const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
-      if (errors.length > 0)
-        return sendPage(reply, questionPage(request, j.service, page, answers, errors), 400);
-      return reply.redirect(pageUrl(j.service, nextStep(j.service, page.id, answers, fromSummary)), 303);
+      const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
+      if (!shown) {
+        if (request.isMultipart()) await drainMultipart(request);
+        return reply.redirect(base(j.pkg), 303);
+      }
+      const { page, items, context } = shown;
+      const fromSummary = request.url.includes(FROM_SUMMARY);
+      const fileField = items.find((item): item is FileFieldDef => item.kind === 'file');
+      if (fileField) {
+        const errors = await receiveUpload(request, j.key, fileField);
+        const after = (await findDraft(deps.db, j.key))?.answers ?? {};
+        if (errors.length > 0)
+          return sendPage(
+            reply,
+            questionPage(request, j.pkg, page, items, storedToRaw(items, after), errors, after, j.today),
+            400,
+          );
+        return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, after, j.today, fromSummary)), 303);
+      }
+      assertCsrf(request, request.body?._csrf);
+      const raw = readPageBody(items, request.body ?? {});
+      const action = parseRepeatAction(request.body?._action);
+      if (action)
+        return sendPage(
+          reply,
+          questionPage(
+            request,
+            j.pkg,
+            page,
+            items,
+            applyRepeatAction(items, raw, action),
+            [],
+            answers,
+            j.today,
+          ),
+        );
+      const env = { locale: 'de' as const, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
+      const result = validatePage(page, raw, context, env);
+      if (result.errors.length > 0)
+        return sendPage(
+          reply,
+          questionPage(request, j.pkg, page, items, raw, result.errors, answers, j.today),
+          400,
+        );
+      await saveAnswers(deps.db, j.key, result.values, page.def.id);
+      const saved = { ...answers, ...result.values };
+      return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, saved, j.today, fromSummary)), 303);
     },
   );
 
   /** Reads a multipart post: the CSRF token must come first, then at most one file for the page's field. */
   async function receiveUpload(
     request: FastifyRequest,
-    key: { tenantArs: string; service: ServiceDefinition; citizenId: string },
+    key: DraftKey,
     field: FileFieldDef,
   ): Promise<FieldError[]> {
     if (!request.isMultipart())
@@ -188,6 +275,12 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     let csrfChecked = false;
     let error: FieldError | undefined;
     let received = false;
+    const uploadDeps = {
+      db: deps.db,
+      store: deps.store,
+      maxBytes: deps.config.uploadMaxBytes,
+      scanner: deps.scanner,
+    };
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
@@ -198,31 +291,27 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
           continue;
         }
         if (!csrfChecked) throw WebError.csrf();
-        if (part.fieldname !== field.name || received) {
+        if (part.fieldname !== field.name || received || part.filename === '') {
           part.file.resume();
           continue;
         }
         received = true;
-        if (part.filename === '') {
-          part.file.resume();
-          continue;
-        }
         error = await storeDraftUpload(
-          { db: deps.db, store: deps.store, maxBytes: deps.config.uploadMaxBytes, scanner: deps.scanner },
+          uploadDeps,
           key,
           field,
           { stream: part.file, filename: part.filename },
           'de',
         );
       }
-    } catch (thrown) {
-      // The parser raises its size limit again after the file; the field error already says it.
-      if (!(error && isFileTooLarge(thrown))) throw thrown;
+    } catch (caught) {
+      // The parser's own size error follows the field error already reported for the same file.
+      if (!(error && isFileTooLarge(caught))) throw caught;
     }
     if (!csrfChecked) throw WebError.csrf();
     if (error) return [error];
     const draft = await findDraft(deps.db, key);
-    const hasFile = draft?.answers[field.name] !== undefined;
+    const hasFile = draft?.answers[field.name] !== undefined && draft?.answers[field.name] !== null;
     return hasFile ? [] : [{ field: field.name, message: messages.fileMissing(field.label.de).de }];
   }
 }
@@ -231,19 +320,17 @@ async function drainMultipart(request: FastifyRequest): Promise<void> {
   for await (const part of request.parts()) if (part.type === 'file') part.file.resume();
 }
 
-function TrustLevelTooLow(props: { frame: CitizenFrame; service: ServiceDefinition }) {
+function TrustLevelTooLow(props: { frame: CitizenFrame; pkg: CompiledPackage }) {
+  const title = props.pkg.definition.metadata.title.de;
   return (
     <CitizenPage frame={props.frame} title="Höheres Vertrauensniveau nötig">
       <h1 class="kern-heading-large">Höheres Vertrauensniveau nötig</h1>
       <p class="kern-body">
-        Für „{props.service.title.de}“ müssen Sie sich mit einem höheren Vertrauensniveau anmelden, zum
-        Beispiel mit dem ELSTER-Zertifikat oder dem Online-Ausweis.
+        Für „{title}“ müssen Sie sich mit einem höheren Vertrauensniveau anmelden, zum Beispiel mit dem
+        ELSTER-Zertifikat oder dem Online-Ausweis.
       </p>
       <p class="kern-body">
-        <a
-          class="kern-link"
-          href={`/anmelden?weiter=${encodeURIComponent(`/dienste/${props.service.id}/formular`)}`}
-        >
+        <a class="kern-link" href={`/anmelden?weiter=${encodeURIComponent(base(props.pkg))}`}>
           Neu anmelden
         </a>
       </p>

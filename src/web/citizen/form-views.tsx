@@ -1,98 +1,58 @@
 /** The pages of a form journey: one question (or a small group) per page, check your answers, declaration. */
 import type { VNode } from 'preact';
-import type { Answers } from '../../db/schema.ts';
-import type { FieldDef, FieldError, FileAnswer, PageDef, ServiceDefinition } from '../../forms/types.ts';
-import { formatMegabytes } from '../../forms/uploads.ts';
+import type { SummaryRow } from '../../forms/engine.ts';
+import type { FieldError } from '../../forms/types.ts';
+import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
+import type { PackagePage } from '../../packages/schema.ts';
 import { BackLink } from '../components/back-link.tsx';
-import { Button } from '../components/button.tsx';
+import { Button, ButtonLink } from '../components/button.tsx';
 import { Checkbox } from '../components/checkbox.tsx';
-import { FileField } from '../components/file-field.tsx';
 import { Form } from '../components/form.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
-import { TextField } from '../components/text-field.tsx';
+import { PageItems } from './page-items.tsx';
 import { type CitizenFrame, CitizenPage } from './views.tsx';
 
 export interface JourneyProps {
   frame: CitizenFrame;
-  service: ServiceDefinition;
+  pkg: CompiledPackage;
   backHref: string;
 }
 
-const isFile = (value: unknown): value is FileAnswer =>
-  typeof value === 'object' && value !== null && 'documentId' in value;
-
-export function answerText(value: unknown): string {
-  if (isFile(value)) return `${value.filename} (${formatMegabytes(value.sizeBytes)})`;
-  return typeof value === 'string' ? value : '';
-}
-
-function Field(props: {
-  field: FieldDef;
-  value: unknown;
-  error: string | undefined;
-  isPageHeading: boolean;
-}): VNode | null {
-  const { field, error } = props;
-  if (field.kind === 'text') {
-    return (
-      <TextField
-        name={field.name}
-        label={field.label.de}
-        hint={field.hint?.de}
-        value={typeof props.value === 'string' ? props.value : ''}
-        error={error}
-        autocomplete={field.autocomplete}
-        width={field.width}
-        isPageHeading={props.isPageHeading}
-        spellcheck={false}
-      />
-    );
-  }
-  if (field.kind === 'file') {
-    const current = isFile(props.value) ? props.value : undefined;
-    return (
-      <>
-        {current && (
-          <p class="kern-body">
-            Bereits hochgeladen: {answerText(current)}. Wählen Sie eine neue Datei, um sie zu ersetzen.
-          </p>
-        )}
-        <FileField
-          name={field.name}
-          label={field.label.de}
-          hint={field.hint?.de}
-          error={error}
-          accept={field.mediaTypes.join(',')}
-          isPageHeading={props.isPageHeading}
-        />
-      </>
-    );
-  }
-  return null;
+/** One field alone on a page carries the page's question as its label (in the <h1>). */
+function singleQuestion(items: readonly PageItem[]): boolean {
+  return (
+    items.length === 1 &&
+    items[0]?.kind !== 'repeat' &&
+    items[0]?.kind !== 'info' &&
+    items[0]?.kind !== 'address' &&
+    items[0]?.kind !== 'declaration'
+  );
 }
 
 export function QuestionPage(
-  props: JourneyProps & { page: PageDef; values: Answers; errors: FieldError[]; action: string },
+  props: JourneyProps & {
+    page: PackagePage;
+    items: readonly PageItem[];
+    raw: Record<string, unknown>;
+    errors: FieldError[];
+    action: string;
+  },
 ): VNode {
-  const { page } = props;
-  const single = page.fields.length === 1;
-  const multipart = page.fields.some((f) => f.kind === 'file');
-  const error = (name: string) => props.errors.find((e) => e.field === name)?.message;
+  const single = singleQuestion(props.items);
+  const multipart = props.items.some((item) => item.kind === 'file');
   return (
-    <CitizenPage frame={props.frame} title={page.title.de} errors={props.errors}>
+    <CitizenPage frame={props.frame} title={props.page.title.de} errors={props.errors}>
       <BackLink href={props.backHref} />
-      <p class="kern-body kern-body--muted app-caption">{props.service.title.de}</p>
+      <p class="kern-body kern-body--muted app-caption">{props.pkg.definition.metadata.title.de}</p>
       <Form action={props.action} csrfToken={props.frame.csrfToken} multipart={multipart}>
-        {single ? null : <h1 class="kern-heading-large">{page.title.de}</h1>}
-        {page.fields.map((field) => (
-          <Field
-            key={field.name}
-            field={field}
-            value={props.values[field.name]}
-            error={error(field.name)}
-            isPageHeading={single}
-          />
-        ))}
+        {single ? null : <h1 class="kern-heading-large">{props.page.title.de}</h1>}
+        <PageItems
+          items={props.items}
+          raw={props.raw}
+          errors={new Map(props.errors.map((e) => [e.field, e.message]))}
+          codeLists={props.pkg.definition.codeLists ?? {}}
+          isPageHeading={single}
+        />
         <Button>Weiter</Button>
       </Form>
     </CitizenPage>
@@ -100,46 +60,60 @@ export function QuestionPage(
 }
 
 export function CheckAnswersPage(
-  props: JourneyProps & { answers: Answers; pageHref: (page: PageDef) => string; nextHref: string },
+  props: JourneyProps & {
+    rows: SummaryRow[];
+    pageTitles: Map<string, string>;
+    pageHref: (pageId: string) => string;
+    nextHref: string;
+    computed: { label: string; value: string }[];
+  },
 ): VNode {
-  const { service, answers } = props;
+  const pageIds = [...new Set(props.rows.map((row) => row.pageId))];
   return (
     <CitizenPage frame={props.frame} title="Angaben prüfen">
       <BackLink href={props.backHref} />
       <h1 class="kern-heading-large">Prüfen Sie Ihre Angaben</h1>
-      {service.pages.map((page) => (
-        <section key={page.id}>
-          <h2 class="kern-heading-medium">{page.title.de}</h2>
+      {pageIds.map((pageId) => (
+        <section key={pageId}>
+          <h2 class="kern-heading-medium">{props.pageTitles.get(pageId)}</h2>
           <SummaryList
-            rows={page.fields.map((field) => ({
-              key: (field.summaryLabel ?? field.label).de,
-              value: answerText(answers[field.name]) || 'Keine Angabe',
-              changeHref: props.pageHref(page),
-              changeLabel: (field.summaryLabel ?? field.label).de,
-            }))}
+            rows={props.rows
+              .filter((row) => row.pageId === pageId)
+              .map((row) => ({
+                key: row.label,
+                value: row.value || 'Keine Angabe',
+                changeHref: props.pageHref(pageId),
+                changeLabel: row.label,
+              }))}
           />
         </section>
       ))}
-      <a class="kern-btn kern-btn--primary" href={props.nextHref}>
-        <span class="kern-label">Weiter zur Erklärung</span>
-      </a>
+      {props.computed.length > 0 && (
+        <section>
+          <h2 class="kern-heading-medium">Berechnet</h2>
+          <SummaryList rows={props.computed.map((c) => ({ key: c.label, value: c.value }))} />
+        </section>
+      )}
+      <ButtonLink href={props.nextHref}>Weiter zur Erklärung</ButtonLink>
     </CitizenPage>
   );
 }
 
 export function DeclarationPage(props: JourneyProps & { action: string; errors: FieldError[] }): VNode {
-  const { service } = props;
+  const { definition } = props.pkg;
   return (
     <CitizenPage frame={props.frame} title="Erklärung und Absenden" errors={props.errors}>
       <BackLink href={props.backHref} />
       <h1 class="kern-heading-large">Erklärung und Absenden</h1>
-      <p class="kern-body">Mit dem Absenden stellen Sie den Antrag „{service.title.de}“ verbindlich.</p>
+      <p class="kern-body">
+        Mit dem Absenden stellen Sie den Antrag „{definition.metadata.title.de}“ verbindlich.
+      </p>
       <Form action={props.action} csrfToken={props.frame.csrfToken}>
         <Checkbox
-          name={service.declaration.name}
-          label={service.declaration.label.de}
+          name="declaration"
+          label={definition.form.declaration.de}
           value="yes"
-          error={props.errors.find((e) => e.field === service.declaration.name)?.message}
+          error={props.errors.find((e) => e.field === 'declaration')?.message}
         />
         <Button>Antrag verbindlich absenden</Button>
       </Form>

@@ -3,15 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import { findDeliveredDocument, listMessages } from '../../cases/postbox.ts';
 import { listCitizenCases, readCaseForCitizen } from '../../cases/service.ts';
 import { openDocument } from '../../documents/service.ts';
+import { isoDateInBerlin } from '../../forms/display.ts';
+import { summaryRows } from '../../forms/engine.ts';
 import { findTestPerson, testPersons } from '../../identity/test-persons.ts';
 import { TRUST_LEVELS, type TrustLevel } from '../../identity/types.ts';
+import { serviceTitles } from '../../packages/registry.ts';
 import { renderReceipt } from '../../pdf/receipt.ts';
 import type { AppDeps } from '../app.ts';
 import { attachment, currentCitizen, localPath, loginRedirect, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
 import { formRoutes } from './form-routes.tsx';
-import { answerText } from './form-views.tsx';
 import { frameOf } from './frame.ts';
 import { legalRoutes } from './legal-pages.tsx';
 import { ConfirmationPage, HomePage, LoginPage, PostboxPage, ServiceStartPage } from './views.tsx';
@@ -24,9 +26,9 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
   );
 
   app.get<{ Params: { serviceId: string } }>('/dienste/:serviceId', async (request, reply) => {
-    const service = deps.services.find(request.params.serviceId);
-    if (!service) throw WebError.notFound();
-    return sendPage(reply, <ServiceStartPage frame={frameOf(request, deps)} service={service} />);
+    const pkg = deps.services.find(request.params.serviceId);
+    if (!pkg) throw WebError.notFound();
+    return sendPage(reply, <ServiceStartPage frame={frameOf(request, deps)} pkg={pkg} />);
   });
 
   app.get<{ Querystring: { weiter?: string } }>('/anmelden', async (request, reply) => {
@@ -88,7 +90,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
       listCitizenCases(deps.db, deps.tenant.ars, citizen.id),
       listMessages(deps.db, deps.tenant.ars, citizen.id),
     ]);
-    const titles = new Map(deps.services.list().map((s) => [s.id, s.title.de]));
+    const titles = serviceTitles(deps.services);
     return sendPage(
       reply,
       <PostboxPage frame={frameOf(request, deps)} cases={cases} messages={messages} titles={titles} />,
@@ -111,7 +113,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const citizen = currentCitizen(request);
     if (!citizen) return loginRedirect(reply, request.url);
     const found = await readCaseForCitizen(deps.db, citizen.id, request.params.caseId);
-    const title = deps.services.find(found.serviceId)?.title.de ?? found.serviceId;
+    const title = deps.services.find(found.serviceId)?.definition.metadata.title.de ?? found.serviceId;
     return sendPage(
       reply,
       <ConfirmationPage frame={frameOf(request, deps)} case={found} serviceTitle={title} />,
@@ -124,17 +126,14 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const citizen = currentCitizen(request);
       if (!citizen) return loginRedirect(reply, request.url);
       const found = await readCaseForCitizen(deps.db, citizen.id, request.params.caseId);
-      const service = deps.services.findVersion(found.serviceId, found.serviceVersion);
-      if (!service) throw WebError.notFound();
-      const answers = service.pages.flatMap((page) =>
-        page.fields.map((field) => ({
-          label: (field.summaryLabel ?? field.label).de,
-          value: answerText(found.answers[field.name]),
-        })),
+      const pkg = deps.services.findVersion(found.serviceId, found.serviceVersion);
+      if (!pkg) throw WebError.notFound();
+      const answers = summaryRows(pkg, found.answers, isoDateInBerlin(found.submittedAt), 'de').map(
+        ({ label, value }) => ({ label, value }),
       );
       const pdf = await renderReceipt({
         letterhead: deps.tenant.letterhead,
-        serviceTitle: service.title.de,
+        serviceTitle: pkg.definition.metadata.title.de,
         reference: found.reference,
         submittedAt: found.submittedAt,
         applicantName: found.applicantName,

@@ -2,9 +2,10 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { PostboxMessage } from '../../cases/postbox.ts';
 import type { Case } from '../../cases/types.ts';
-import type { FieldError, ServiceDefinition } from '../../forms/types.ts';
+import type { FieldError } from '../../forms/types.ts';
 import type { TestPerson } from '../../identity/test-persons.ts';
 import type { Citizen } from '../../identity/types.ts';
+import type { CompiledPackage } from '../../packages/compile.ts';
 import { Alert } from '../components/alert.tsx';
 import { Badge } from '../components/badge.tsx';
 import { Button, ButtonLink } from '../components/button.tsx';
@@ -40,18 +41,18 @@ export function CitizenPage(props: {
   );
 }
 
-export function HomePage(props: { frame: CitizenFrame; services: readonly ServiceDefinition[] }): VNode {
+export function HomePage(props: { frame: CitizenFrame; services: readonly CompiledPackage[] }): VNode {
   return (
     <CitizenPage frame={props.frame} title="Online-Dienste">
       <h1 class="kern-heading-large">Online-Dienste der {props.frame.tenantName}</h1>
       <p class="kern-body">Diese Anträge können Sie vollständig online stellen.</p>
       <ul class="kern-list app-service-list">
-        {props.services.map((service) => (
-          <li key={service.id}>
-            <a class="kern-link kern-body--large" href={`/dienste/${service.id}`}>
-              {service.title.de}
+        {props.services.map(({ definition }) => (
+          <li key={definition.id}>
+            <a class="kern-link kern-body--large" href={`/dienste/${definition.id}`}>
+              {definition.metadata.title.de}
             </a>
-            <p class="kern-body">{service.summary.de}</p>
+            <p class="kern-body">{definition.metadata.summary.de}</p>
           </li>
         ))}
       </ul>
@@ -65,27 +66,28 @@ const TRUST_LEVEL_NAMES = {
   high: 'hoch (Online-Ausweis)',
 };
 
-export function ServiceStartPage(props: { frame: CitizenFrame; service: ServiceDefinition }): VNode {
-  const { service } = props;
+export function ServiceStartPage(props: { frame: CitizenFrame; pkg: CompiledPackage }): VNode {
+  const { id, metadata } = props.pkg.definition;
   return (
-    <CitizenPage frame={props.frame} title={service.title.de}>
-      <h1 class="kern-heading-large">{service.title.de}</h1>
-      <p class="kern-body kern-body--large">{service.summary.de}</p>
+    <CitizenPage frame={props.frame} title={metadata.title.de}>
+      <h1 class="kern-heading-large">{metadata.title.de}</h1>
+      <p class="kern-body kern-body--large">{metadata.summary.de}</p>
       <h2 class="kern-heading-medium">Das brauchen Sie</h2>
       <ul class="kern-list kern-list--bullet">
-        {service.startPage.whatYouNeed.map((item) => (
+        {metadata.whatYouNeed.map((item) => (
           <li key={item.de}>{item.de}</li>
         ))}
-        <li>eine Anmeldung mit dem Vertrauensniveau {TRUST_LEVEL_NAMES[service.requiredTrustLevel]}</li>
+        <li>eine Anmeldung mit dem Vertrauensniveau {TRUST_LEVEL_NAMES[metadata.requiredTrustLevel]}</li>
       </ul>
       <SummaryList
         rows={[
-          { key: 'Kosten', value: service.startPage.cost.de },
-          { key: 'Bearbeitungsdauer', value: service.startPage.duration.de },
-          { key: 'Rechtsgrundlage', value: service.startPage.legalBasis.de },
+          { key: 'Kosten', value: metadata.fees.de },
+          { key: 'Bearbeitungsdauer', value: metadata.processingTime.de },
+          { key: 'Zuständig', value: metadata.responsibleOrgUnit.de },
+          { key: 'Rechtsgrundlage', value: metadata.legalBasis.map((basis) => basis.de).join('; ') },
         ]}
       />
-      <ButtonLink href={`/dienste/${service.id}/formular`}>Jetzt starten</ButtonLink>
+      <ButtonLink href={`/dienste/${id}/formular`}>Jetzt starten</ButtonLink>
     </CitizenPage>
   );
 }

@@ -62,3 +62,15 @@ export function FieldLabel(props: { for: string; label: string; isPageHeading?: 
     </label>
   );
 }
+
+/** A fieldset's legend; as page heading it holds the page's <h1>. */
+export function Legend(props: { text: string; isPageHeading?: boolean }): VNode {
+  if (props.isPageHeading) {
+    return (
+      <legend class="app-legend-heading">
+        <h1 class="kern-heading-large">{props.text}</h1>
+      </legend>
+    );
+  }
+  return <legend class="kern-label">{props.text}</legend>;
+}

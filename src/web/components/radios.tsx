@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { classes, describedBy, ErrorMessage, errorId, Hint, hintId } from './field-parts.tsx';
+import { classes, describedBy, ErrorMessage, errorId, Hint, hintId, Legend } from './field-parts.tsx';
 
 export interface RadioOption {
   value: string;
@@ -56,15 +56,4 @@ export function Radios(props: RadiosProps): VNode {
       {error && <ErrorMessage id={errorId(name)}>{error}</ErrorMessage>}
     </fieldset>
   );
-}
-
-function Legend(props: { text: string; isPageHeading?: boolean }): VNode {
-  if (props.isPageHeading) {
-    return (
-      <legend class="app-legend-heading">
-        <h1 class="kern-heading-large">{props.text}</h1>
-      </legend>
-    );
-  }
-  return <legend class="kern-label">{props.text}</legend>;
 }

@@ -7,6 +7,7 @@ import type { FieldError } from '../../forms/types.ts';
 import { normalizeText } from '../../forms/validate.ts';
 import { findStaff, listStaff } from '../../identity/tenants.ts';
 import type { StaffMember } from '../../identity/types.ts';
+import { serviceTitles } from '../../packages/registry.ts';
 import { removeControlCharactersKeepingLines } from '../../text.ts';
 import type { AppDeps } from '../app.ts';
 import { attachment, loginRedirect, sendPage } from '../context.ts';
@@ -74,7 +75,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     return reply.redirect(LOGIN, 303);
   });
 
-  const titles = () => new Map(deps.services.list().map((s) => [s.id, s.title.de]));
+  const titles = () => serviceTitles(deps.services);
 
   app.get('/verwaltung/eingang', async (request, reply) => {
     const staff = await signedIn(request, reply);
@@ -95,7 +96,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   ) {
     const { case: found, events } = await readCaseForStaff(deps.db, staff, caseId);
     const documents = await listCaseDocuments(deps.db, found.id);
-    const service = deps.services.findVersion(found.serviceId, found.serviceVersion);
+    const pkg = deps.services.findVersion(found.serviceId, found.serviceVersion);
     return sendPage(
       reply,
       <CasePage
@@ -103,7 +104,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         case={found}
         events={events}
         documents={documents}
-        service={service}
+        pkg={pkg}
         {...extra}
       />,
       status,

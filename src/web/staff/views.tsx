@@ -2,9 +2,11 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { Case, CaseEvent } from '../../cases/types.ts';
 import type { DocumentRecord } from '../../documents/service.ts';
-import type { FieldError, ServiceDefinition } from '../../forms/types.ts';
+import { isoDateInBerlin } from '../../forms/display.ts';
+import { summaryRows } from '../../forms/engine.ts';
+import type { FieldError } from '../../forms/types.ts';
 import type { StaffMember } from '../../identity/types.ts';
-import { answerText } from '../citizen/form-views.tsx';
+import type { CompiledPackage } from '../../packages/compile.ts';
 import { STATUS_NAMES } from '../citizen/views.tsx';
 import { Alert } from '../components/alert.tsx';
 import { Badge } from '../components/badge.tsx';
@@ -110,7 +112,7 @@ export interface CasePageProps {
   case: Case;
   events: CaseEvent[];
   documents: DocumentRecord[];
-  service: ServiceDefinition | undefined;
+  pkg: CompiledPackage | undefined;
   errors: FieldError[];
   form: { decision?: string; reason?: string };
   decided?: boolean;
@@ -118,7 +120,7 @@ export interface CasePageProps {
 
 export function CasePage(props: CasePageProps): VNode {
   const c = props.case;
-  const fields = props.service?.pages.flatMap((page) => page.fields) ?? [];
+  const rows = props.pkg ? summaryRows(props.pkg, c.answers, isoDateInBerlin(c.submittedAt), 'de') : [];
   const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
   const letter = props.documents.find((d) => d.kind === 'decision_letter');
   return (
@@ -130,19 +132,16 @@ export function CasePage(props: CasePageProps): VNode {
       )}
       <h1 class="kern-heading-large">Vorgang {c.reference}</h1>
       <p class="kern-body">
-        {props.service?.title.de ?? c.serviceId} · Status:{' '}
+        {props.pkg?.definition.metadata.title.de ?? c.serviceId} · Status:{' '}
         <Badge type={STATUS_NAMES[c.status].type}>{STATUS_NAMES[c.status].label}</Badge>
       </p>
       <h2 class="kern-heading-medium">Angaben</h2>
       <SummaryList
-        rows={fields.map((field) => {
-          const doc =
-            field.kind === 'file'
-              ? props.documents.find((d) => d.kind === 'upload' && d.field === field.name)
-              : undefined;
-          const text = answerText(c.answers[field.name]) || 'Keine Angabe';
+        rows={rows.map((row) => {
+          const doc = props.documents.find((d) => d.kind === 'upload' && d.field === row.name);
+          const text = row.value || 'Keine Angabe';
           return {
-            key: (field.summaryLabel ?? field.label).de,
+            key: row.label,
             value: doc ? (
               <a class="kern-link" href={`/verwaltung/dokumente/${doc.id}`}>
                 {text}

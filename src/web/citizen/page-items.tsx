@@ -1,0 +1,233 @@
+/** Renders a page's items (every field kind, info text, repeating groups) with their raw values and errors. */
+import type { VNode } from 'preact';
+import { formatFileSize } from '../../forms/display.ts';
+import { ADDRESS_PARTS } from '../../forms/fields.ts';
+import type { FileAnswer } from '../../forms/types.ts';
+import type { PageItem } from '../../packages/compile.ts';
+import type { RepeatFieldDef, ServicePackage, ValueFieldDef } from '../../packages/schema.ts';
+import { Button } from '../components/button.tsx';
+import { Checkbox } from '../components/checkbox.tsx';
+import { Checkboxes } from '../components/checkboxes.tsx';
+import { FileField } from '../components/file-field.tsx';
+import { Radios } from '../components/radios.tsx';
+import { Select } from '../components/select.tsx';
+import { TextArea } from '../components/text-area.tsx';
+import { TextField } from '../components/text-field.tsx';
+
+type Texted = { de: string; en?: string };
+const de = (text: Texted | undefined) => text?.de;
+const ADDRESS_LABELS = {
+  street: 'Straße',
+  houseNumber: 'Hausnummer',
+  postalCode: 'Postleitzahl',
+  city: 'Ort',
+} as const;
+const YES_NO = [
+  { value: 'yes', label: 'Ja' },
+  { value: 'no', label: 'Nein' },
+];
+
+interface ItemProps {
+  errors: Map<string, string>;
+  codeLists: NonNullable<ServicePackage['codeLists']>;
+  isPageHeading: boolean;
+}
+
+const INPUT_HINTS: Partial<
+  Record<
+    ValueFieldDef['kind'],
+    { inputMode?: string; autocomplete?: string; width?: 'short' | 'medium' | 'full' }
+  >
+> = {
+  number: { inputMode: 'decimal', width: 'medium' },
+  money: { inputMode: 'decimal', width: 'medium' },
+  date: { width: 'medium' },
+  email: { inputMode: 'email', autocomplete: 'email' },
+  phone: { inputMode: 'tel', autocomplete: 'tel', width: 'medium' },
+  postalCode: { inputMode: 'numeric', autocomplete: 'postal-code', width: 'short' },
+  taxId: { inputMode: 'numeric', width: 'medium' },
+  bic: { width: 'medium' },
+  vehicleRegistration: { width: 'medium' },
+};
+
+function Field(props: ItemProps & { def: ValueFieldDef; path: string; value: unknown }): VNode {
+  const { def, path, value, errors } = props;
+  const common = {
+    name: path,
+    hint: de(def.hint),
+    error: errors.get(path),
+    isPageHeading: props.isPageHeading,
+  };
+  const label = def.label.de;
+  const text = typeof value === 'string' ? value : '';
+  switch (def.kind) {
+    case 'multiline':
+      return <TextArea {...common} label={label} value={text} maxLength={def.maxLength} />;
+    case 'yesNo':
+      return <Radios {...common} legend={label} options={YES_NO} value={text} />;
+    case 'choice':
+    case 'codeList': {
+      const options =
+        def.kind === 'choice'
+          ? def.options.map((o) => ({ value: o.value, label: o.label.de, hint: de(o.hint) }))
+          : (props.codeLists[def.codeList]?.entries ?? []).map((e) => ({ value: e.code, label: e.label.de }));
+      const asSelect = def.display === 'select' || (def.display === undefined && def.kind === 'codeList');
+      return asSelect ? (
+        <Select {...common} label={label} options={options} value={text} />
+      ) : (
+        <Radios {...common} legend={label} options={options} value={text} />
+      );
+    }
+    case 'multiChoice':
+      return (
+        <Checkboxes
+          {...common}
+          legend={label}
+          options={def.options.map((o) => ({ value: o.value, label: o.label.de }))}
+          values={Array.isArray(value) ? value.map(String) : []}
+        />
+      );
+    case 'address':
+      return <AddressFields {...props} label={label} />;
+    case 'file': {
+      const current = value && typeof value === 'object' ? (value as FileAnswer) : undefined;
+      return (
+        <>
+          {current && (
+            <p class="kern-body">
+              Bereits hochgeladen: {current.filename} ({formatFileSize(current.sizeBytes)}). Wählen Sie eine
+              neue Datei, um sie zu ersetzen.
+            </p>
+          )}
+          <FileField {...common} label={label} accept={def.mediaTypes.join(',')} />
+        </>
+      );
+    }
+    case 'declaration':
+      return (
+        <Checkbox
+          name={path}
+          label={label}
+          value="yes"
+          checked={value === 'yes'}
+          error={errors.get(path)}
+          hint={de(def.hint)}
+        />
+      );
+    default: {
+      const hints = INPUT_HINTS[def.kind] ?? {};
+      const autocomplete = def.kind === 'text' ? def.autocomplete : hints.autocomplete;
+      const width = def.kind === 'text' ? def.width : hints.width;
+      const maxLength = def.kind === 'text' ? def.maxLength : undefined;
+      return (
+        <TextField
+          {...common}
+          label={label}
+          value={text}
+          inputMode={hints.inputMode}
+          autocomplete={autocomplete}
+          width={width}
+          maxLength={maxLength}
+          spellcheck={false}
+        />
+      );
+    }
+  }
+}
+
+function AddressFields(
+  props: ItemProps & { def: ValueFieldDef; path: string; value: unknown; label: string },
+): VNode {
+  const value = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<
+    string,
+    unknown
+  >;
+  const autocomplete = {
+    street: 'address-line1',
+    houseNumber: undefined,
+    postalCode: 'postal-code',
+    city: 'address-level2',
+  } as const;
+  return (
+    <fieldset class="kern-fieldset">
+      <legend class="kern-label">{props.label}</legend>
+      <div class="kern-fieldset__body">
+        {ADDRESS_PARTS.map((part) => (
+          <TextField
+            key={part}
+            name={`${props.path}.${part}`}
+            label={ADDRESS_LABELS[part]}
+            value={typeof value[part] === 'string' ? (value[part] as string) : ''}
+            error={props.errors.get(`${props.path}.${part}`)}
+            autocomplete={autocomplete[part]}
+            inputMode={part === 'postalCode' ? 'numeric' : undefined}
+            width={part === 'houseNumber' || part === 'postalCode' ? 'short' : undefined}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Repeat(props: ItemProps & { def: RepeatFieldDef; value: unknown }): VNode {
+  const { def } = props;
+  const entries = Array.isArray(props.value) ? (props.value as Record<string, unknown>[]) : [];
+  const itemLabel = def.itemLabel.de;
+  const groupError = props.errors.get(def.name);
+  return (
+    <div class="app-repeat" id={def.name} tabindex={-1}>
+      <input type="hidden" name={`${def.name}._count`} value={String(entries.length)} />
+      {groupError && <p class="kern-error">{groupError}</p>}
+      {entries.map((entry, index) => (
+        <fieldset class="kern-fieldset app-repeat__item" key={String(index)}>
+          <legend class="kern-heading-small">
+            {itemLabel} {index + 1}
+          </legend>
+          <div class="kern-fieldset__body">
+            {def.fields.map((field) => (
+              <Field
+                key={field.name}
+                {...props}
+                isPageHeading={false}
+                def={field}
+                path={`${def.name}.${index}.${field.name}`}
+                value={entry[field.name]}
+              />
+            ))}
+          </div>
+          {entries.length > def.min && (
+            <Button variant="secondary" name="_action" value={`remove:${def.name}:${index}`}>
+              {`${itemLabel} ${index + 1} entfernen`}
+            </Button>
+          )}
+        </fieldset>
+      ))}
+      {entries.length < def.max && (
+        <Button variant="secondary" name="_action" value={`add:${def.name}`}>
+          {`${itemLabel} hinzufügen`}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export function PageItems(
+  props: ItemProps & { items: readonly PageItem[]; raw: Record<string, unknown> },
+): VNode {
+  return (
+    <>
+      {props.items.map((item, index) => {
+        if (item.kind === 'info') {
+          return (
+            <p class="kern-body" key={`info-${index}`}>
+              {item.text.de}
+            </p>
+          );
+        }
+        if (item.kind === 'repeat')
+          return <Repeat key={item.name} {...props} def={item} value={props.raw[item.name]} />;
+        return <Field key={item.name} {...props} def={item} path={item.name} value={props.raw[item.name]} />;
+      })}
+    </>
+  );
+}
