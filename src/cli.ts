@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, settingsTable } from './config.ts';
 import { openDatabase, serve } from './main.ts';
 import { PACKAGE_USAGE, packageCommand } from './packages/cli.ts';
+import { IMPORT_FIM_USAGE, importFimCommand } from './packages/fim/cli.ts';
 
 const USAGE = `Usage: amtsweg <command>
 
@@ -9,7 +10,8 @@ Commands:
   serve          start the platform (HTTP server, worker, embedded PostgreSQL unless DATABASE_URL is set)
   migrate        apply database migrations and exit
   config-table   print the table of configuration variables (as in README.md)
-${PACKAGE_USAGE}`;
+${PACKAGE_USAGE}
+${IMPORT_FIM_USAGE}`;
 
 async function main(command: string | undefined): Promise<number> {
   switch (command ?? 'serve') {
@@ -36,6 +38,12 @@ async function main(command: string | undefined): Promise<number> {
       console.log('Migrationen angewendet.');
       return 0;
     }
+    case 'import-fim':
+      return importFimCommand(
+        process.argv.slice(3),
+        (line) => console.log(line),
+        (line) => console.error(line),
+      );
     case 'package':
       return packageCommand(process.argv.slice(3), (line) => console.log(line));
     case 'config-table':
