@@ -1,5 +1,6 @@
 /** The `amtsweg` command: `serve` (default) starts the platform, `migrate` only applies migrations. */
 import { ConfigError, loadConfig, settingsTable } from './config.ts';
+import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
 import { openDatabase, serve } from './main.ts';
 import { PACKAGE_USAGE, packageCommand } from './packages/cli.ts';
 import { IMPORT_FIM_USAGE, importFimCommand } from './packages/fim/cli.ts';
@@ -45,7 +46,15 @@ async function main(command: string | undefined): Promise<number> {
         (line) => console.error(line),
       );
     case 'package':
-      return packageCommand(process.argv.slice(3), (line) => console.log(line));
+      return packageCommand(
+        process.argv.slice(3),
+        (line) => console.log(line),
+        async () => {
+          const database = await openDatabase(loadConfig());
+          await seedDemoTenant(database.db);
+          return { db: database.db, tenantArs: DEMO_TENANT.ars, close: () => database.close() };
+        },
+      );
     case 'config-table':
       console.log(settingsTable());
       return 0;

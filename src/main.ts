@@ -13,7 +13,8 @@ import { createClamdScanner } from './documents/clamd.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
 import { startJobQueue } from './jobs/queue.ts';
-import { loadShippedServices } from './packages/registry.ts';
+import { loadServiceRegistry, SHIPPED_SERVICES } from './packages/registry.ts';
+import { seedShippedPackages } from './packages/store.ts';
 import { build } from './web/app.ts';
 
 export interface Database {
@@ -68,7 +69,8 @@ export async function serve(config: Config): Promise<Running> {
   const { db } = database;
   await seedDemoTenant(db);
   const store = createFileBlobStore(join(config.dataDir, 'files'));
-  const services = await loadShippedServices();
+  await seedShippedPackages(db, DEMO_TENANT.ars, SHIPPED_SERVICES);
+  const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
   const scanner = config.clamavHost
     ? createClamdScanner({
         host: config.clamavHost,

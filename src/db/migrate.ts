@@ -2,9 +2,11 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
+import * as servicePackages from './migrations/0002-service-packages.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-service-packages': servicePackages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -108,6 +108,17 @@ export interface AuditLogTable {
   created_at: Generated<Date>;
 }
 
+export interface ServicePackagesTable {
+  tenant_ars: string;
+  id: string;
+  version: string;
+  status: 'draft' | 'published' | 'retired';
+  definition: Json<unknown>;
+  created_at: Generated<Date>;
+  published_at: Date | null;
+  retired_at: Date | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   staff_users: StaffUsersTable;
@@ -118,4 +129,5 @@ export interface Database {
   documents: DocumentsTable;
   postbox_messages: PostboxMessagesTable;
   audit_log: AuditLogTable;
+  service_packages: ServicePackagesTable;
 }

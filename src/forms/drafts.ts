@@ -11,6 +11,8 @@ export interface DraftKey {
 
 export interface Draft {
   id: string;
+  /** The package version the draft was started with; it is finished with that version. */
+  serviceVersion: string;
   answers: Answers;
   lastPage: string | null;
   updatedAt: Date;
@@ -19,12 +21,20 @@ export interface Draft {
 export async function findDraft(db: Db, key: DraftKey): Promise<Draft | undefined> {
   const row = await db
     .selectFrom('drafts')
-    .select(['id', 'answers', 'last_page', 'updated_at'])
+    .select(['id', 'service_version', 'answers', 'last_page', 'updated_at'])
     .where('tenant_ars', '=', key.tenantArs)
     .where('service_id', '=', key.service.id)
     .where('citizen_id', '=', key.citizenId)
     .executeTakeFirst();
-  return row && { id: row.id, answers: row.answers, lastPage: row.last_page, updatedAt: row.updated_at };
+  return (
+    row && {
+      id: row.id,
+      serviceVersion: row.service_version,
+      answers: row.answers,
+      lastPage: row.last_page,
+      updatedAt: row.updated_at,
+    }
+  );
 }
 
 /** Merges `values` into the draft (creating it on first save) and returns the draft's id. */

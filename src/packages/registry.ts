@@ -1,29 +1,55 @@
-/** The service packages this installation offers, loaded and compiled once at start-up. */
+/**
+ * The service packages a tenant offers, compiled once and held in memory; reloaded when a version is
+ * published or retired. Citizens start on the newest published version; every version stays findable
+ * so old drafts and cases keep the form they were made with.
+ */
 import { join } from 'node:path';
+import type { Db } from '../db/database.ts';
 import type { CompiledPackage } from './compile.ts';
-import { loadPackageDirectory } from './load.ts';
+import { loadOfferedPackages, type PackageStatus } from './store.ts';
 
 export interface ServiceRegistry {
+  /** Newest published version of each service. */
   list(): readonly CompiledPackage[];
   find(id: string): CompiledPackage | undefined;
+  /** Any published or retired version. */
   findVersion(id: string, version: string): CompiledPackage | undefined;
+  reload(): Promise<void>;
 }
 
 export const SHIPPED_SERVICES = join(import.meta.dirname, '..', '..', 'services');
 
-export function createServiceRegistry(packages: readonly CompiledPackage[]): ServiceRegistry {
-  const latest = new Map<string, CompiledPackage>();
-  for (const pkg of packages) latest.set(pkg.definition.id, pkg);
+interface Entry {
+  pkg: CompiledPackage;
+  status: PackageStatus;
+}
+
+function index(entries: readonly Entry[]) {
+  const offered = new Map<string, CompiledPackage>();
+  // Entries come in publishing order, so the last published version of an id wins.
+  for (const { pkg, status } of entries) if (status === 'published') offered.set(pkg.definition.id, pkg);
+  const versions = new Map(entries.map(({ pkg }) => [`${pkg.definition.id}@${pkg.definition.version}`, pkg]));
+  return { offered, versions };
+}
+
+export function createServiceRegistry(
+  load: () => Promise<readonly Entry[]>,
+  initial: readonly Entry[],
+): ServiceRegistry {
+  let current = index(initial);
   return {
-    list: () => [...latest.values()],
-    find: (id) => latest.get(id),
-    findVersion: (id, version) =>
-      packages.find((p) => p.definition.id === id && p.definition.version === version),
+    list: () => [...current.offered.values()],
+    find: (id) => current.offered.get(id),
+    findVersion: (id, version) => current.versions.get(`${id}@${version}`),
+    async reload() {
+      current = index(await load());
+    },
   };
 }
 
-export async function loadShippedServices(): Promise<ServiceRegistry> {
-  return createServiceRegistry(await loadPackageDirectory(SHIPPED_SERVICES));
+export async function loadServiceRegistry(db: Db, tenantArs: string): Promise<ServiceRegistry> {
+  const load = () => loadOfferedPackages(db, tenantArs);
+  return createServiceRegistry(load, await load());
 }
 
 /** Service id → German title, for lists of cases. */

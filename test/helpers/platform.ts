@@ -16,7 +16,8 @@ import { type BlobStore, createFileBlobStore } from '../../src/documents/blob-st
 import { createNoopScanner, type VirusScanner } from '../../src/documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from '../../src/identity/tenants.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
-import { loadShippedServices } from '../../src/packages/registry.ts';
+import { loadServiceRegistry, type ServiceRegistry, SHIPPED_SERVICES } from '../../src/packages/registry.ts';
+import { seedShippedPackages } from '../../src/packages/store.ts';
 import { build } from '../../src/web/app.ts';
 
 export interface TestPlatform {
@@ -24,6 +25,7 @@ export interface TestPlatform {
   db: Db;
   store: BlobStore;
   jobs: JobQueue;
+  services: ServiceRegistry;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -48,7 +50,8 @@ export async function startTestPlatform(
   await migrateToLatest(db);
   await seedDemoTenant(db);
   const store = createFileBlobStore(join(dataDir, 'files'));
-  const services = await loadShippedServices();
+  await seedShippedPackages(db, DEMO_TENANT.ars, SHIPPED_SERVICES);
+  const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
   const jobs = await startJobQueue({
     url: postgres.url,
     queues: Object.values(EFFECTS),
@@ -75,6 +78,7 @@ export async function startTestPlatform(
     db,
     store,
     jobs,
+    services,
     dataDir,
     async close() {
       await app.close();

@@ -60,33 +60,42 @@ function withEmptyEntries(items: readonly PageItem[], raw: RawPage): RawPage {
 }
 
 export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  /** The package and signed-in citizen for a journey request, or a reply that already handled it. */
-  function journey(request: FastifyRequest<{ Params: Partial<Params> }>, reply: FastifyReply) {
-    const pkg = deps.services.find(request.params.serviceId ?? '');
-    if (!pkg) throw WebError.notFound();
+  /**
+   * The package and signed-in citizen for a journey request, or a reply that already handled it. A draft
+   * is finished with the package version it was started with, even after a newer one is published.
+   */
+  async function journey(request: FastifyRequest<{ Params: Partial<Params> }>, reply: FastifyReply) {
+    const latest = deps.services.find(request.params.serviceId ?? '');
+    if (!latest) throw WebError.notFound();
     const citizen = currentCitizen(request);
-    if (!citizen) return { redirect: loginRedirect(reply, base(pkg)) } as const;
-    if (!meetsTrustLevel(citizen.trustLevel, pkg.definition.metadata.requiredTrustLevel)) {
+    if (!citizen) return { redirect: loginRedirect(reply, base(latest)) } as const;
+    if (!meetsTrustLevel(citizen.trustLevel, latest.definition.metadata.requiredTrustLevel)) {
       return {
-        redirect: sendPage(reply, <TrustLevelTooLow frame={frameOf(request, deps)} pkg={pkg} />, 403),
+        redirect: sendPage(reply, <TrustLevelTooLow frame={frameOf(request, deps)} pkg={latest} />, 403),
       } as const;
     }
+    const draft = await findDraft(deps.db, {
+      tenantArs: deps.tenant.ars,
+      service: latest.definition,
+      citizenId: citizen.id,
+    });
+    const pkg = (draft && deps.services.findVersion(latest.definition.id, draft.serviceVersion)) || latest;
     const key: DraftKey = { tenantArs: deps.tenant.ars, service: pkg.definition, citizenId: citizen.id };
-    return { pkg, citizen, key, today: isoDateInBerlin(deps.now()) } as const;
+    return { pkg, citizen, key, answers: draft?.answers ?? {}, today: isoDateInBerlin(deps.now()) } as const;
   }
 
   app.get<{ Params: Params }>('/dienste/:serviceId/formular', async (request, reply) => {
-    const j = journey(request, reply);
+    const j = await journey(request, reply);
     if ('redirect' in j) return j.redirect;
-    const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
+    const answers = j.answers;
     const next = firstIncompletePage(j.pkg, answers, j.today);
     return reply.redirect(pageUrl(j.pkg, next?.def.id ?? CHECK_ANSWERS), 303);
   });
 
   app.get<{ Params: Params }>(`/dienste/:serviceId/formular/${CHECK_ANSWERS}`, async (request, reply) => {
-    const j = journey(request, reply);
+    const j = await journey(request, reply);
     if ('redirect' in j) return j.redirect;
-    const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
+    const answers = j.answers;
     const missing = firstIncompletePage(j.pkg, answers, j.today);
     if (missing) return reply.redirect(pageUrl(j.pkg, missing.def.id), 303);
     const context = evaluationContext(j.pkg, answers, j.today);
@@ -119,7 +128,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   );
 
   app.get<{ Params: Params }>(`/dienste/:serviceId/formular/${DECLARATION}`, async (request, reply) => {
-    const j = journey(request, reply);
+    const j = await journey(request, reply);
     if ('redirect' in j) return j.redirect;
     return sendPage(reply, declarationPage(request, j.pkg, []));
   });
@@ -128,7 +137,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     `/dienste/:serviceId/formular/${DECLARATION}`,
     async (request, reply) => {
       assertCsrf(request, request.body?._csrf);
-      const j = journey(request, reply);
+      const j = await journey(request, reply);
       if ('redirect' in j) return j.redirect;
       if (request.body?.declaration !== 'yes') {
         return sendPage(
@@ -182,9 +191,9 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   }
 
   app.get<{ Params: Params }>('/dienste/:serviceId/formular/:pageId', async (request, reply) => {
-    const j = journey(request, reply);
+    const j = await journey(request, reply);
     if ('redirect' in j) return j.redirect;
-    const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
+    const answers = j.answers;
     const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
     if (!shown) return reply.redirect(base(j.pkg), 303);
     return sendPage(
@@ -205,12 +214,12 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post<{ Params: Params; Body: Record<string, unknown> }>(
     '/dienste/:serviceId/formular/:pageId',
     async (request, reply) => {
-      const j = journey(request, reply);
+      const j = await journey(request, reply);
       if ('redirect' in j) {
         if (request.isMultipart()) await drainMultipart(request);
         return j.redirect;
       }
-      const answers = (await findDraft(deps.db, j.key))?.answers ?? {};
+      const answers = j.answers;
       const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
       if (!shown) {
         if (request.isMultipart()) await drainMultipart(request);
