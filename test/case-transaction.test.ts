@@ -19,7 +19,11 @@ let platform: TestPlatform;
 let staff: StaffMember;
 before(async () => {
   platform = await startTestPlatform();
-  [staff] = (await listStaff(platform.db, DEMO_TENANT.ars)) as [StaffMember];
+  const caseworker = (await listStaff(platform.db, DEMO_TENANT.ars)).find((s) =>
+    s.roles.includes('caseworker'),
+  );
+  assert.ok(caseworker);
+  staff = caseworker;
 });
 after(() => platform.close());
 

@@ -27,6 +27,7 @@ export const DEMO_TENANT: Tenant = {
 const DEMO_STAFF = [
   { login: 'sachbearbeitung', display_name: 'Sabine Meier', roles: ['caseworker'] },
   { login: 'sachbearbeitung2', display_name: 'Tobias Wagner', roles: ['caseworker'] },
+  { login: 'leistungsdesign', display_name: 'Dana Schmidt', roles: ['designer'] },
 ];
 
 /** Creates the demo tenant and its staff once; running it again changes nothing. */

@@ -25,6 +25,13 @@ export class WebError extends Error {
     });
   }
 
+  static forbidden(): WebError {
+    return new WebError(403, 'Keine Berechtigung', {
+      de: 'Dafür fehlt Ihnen die Berechtigung, oder die Aktion ist in diesem Zustand nicht möglich.',
+      en: 'You are not allowed to do this, or it is not possible in this state.',
+    });
+  }
+
   static devLoginDisabled(): WebError {
     return new WebError(404, 'Test-Anmeldung abgeschaltet', {
       de: 'Die Test-Anmeldung ist eine Entwicklungsfunktion und in dieser Umgebung abgeschaltet.',

@@ -13,13 +13,18 @@ export async function loginCitizen(
   return client.post(`/anmelden?weiter=${encodeURIComponent(FORM)}`, { person, trustLevel });
 }
 
-export async function loginCaseworker(client: Client): Promise<void> {
+/** Logs in as the staff member shown with `name` on the development log-in. */
+export async function loginStaff(client: Client, name: string): Promise<void> {
   await client.get('/verwaltung/anmelden');
-  const staffId = client.lastPage.match(/value="([0-9a-f-]{36})"/)?.[1];
+  const staffId = client.lastPage.match(
+    new RegExp(`value="([0-9a-f-]{36})"[^>]*>\\s*<label[^>]*>${name}<`),
+  )?.[1];
   assert.ok(staffId, 'the staff log-in lists a caseworker');
   const response = await client.post('/verwaltung/anmelden', { staffId });
   assert.equal(response.statusCode, 303);
 }
+
+export const loginCaseworker = (client: Client) => loginStaff(client, 'Sabine Meier');
 
 export async function answerNamePage(client: Client, familyName = 'Müller-Lüdenscheidt') {
   await client.get(`${FORM}/name`);

@@ -47,47 +47,60 @@ export async function startTestPlatform(
   const dataDir = await mkdtemp(join(tmpdir(), 'amtsweg-test-'));
   const postgres = await startEmbeddedPostgres(dataDir, await freePort());
   const db = createDatabase(postgres.url);
-  await migrateToLatest(db);
-  await seedDemoTenant(db);
-  const store = createFileBlobStore(join(dataDir, 'files'));
-  await seedShippedPackages(db, DEMO_TENANT.ars, SHIPPED_SERVICES);
-  const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
-  const jobs = await startJobQueue({
-    url: postgres.url,
-    queues: Object.values(EFFECTS),
-    handlers: caseEffectHandlers({ db, store, services }),
-  });
-  const app = await build({
-    config: {
-      nodeEnv: options.nodeEnv ?? 'test',
-      cookieSecure: true,
-      uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,
-      logLevel: 'silent',
-      sessionSecret: 'test-secret-test-secret-test-secret!',
-    },
-    db,
-    jobs,
-    store,
-    scanner: options.scanner ?? createNoopScanner(),
-    services,
-    tenant: DEMO_TENANT,
-    now: () => new Date(),
-  });
-  return {
-    app,
-    db,
-    store,
-    jobs,
-    services,
-    dataDir,
-    async close() {
-      await app.close();
-      await jobs.stop();
-      await db.destroy();
-      await postgres.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+  // If a later step fails, the database must not outlive the test as an orphaned server.
+  const abandon = async () => {
+    await db.destroy();
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    return await assemble();
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
+
+  async function assemble(): Promise<TestPlatform> {
+    await migrateToLatest(db);
+    await seedDemoTenant(db);
+    const store = createFileBlobStore(join(dataDir, 'files'));
+    await seedShippedPackages(db, DEMO_TENANT.ars, SHIPPED_SERVICES);
+    const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
+    const jobs = await startJobQueue({
+      url: postgres.url,
+      queues: Object.values(EFFECTS),
+      handlers: caseEffectHandlers({ db, store, services }),
+    });
+    const app = await build({
+      config: {
+        nodeEnv: options.nodeEnv ?? 'test',
+        cookieSecure: true,
+        uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,
+        logLevel: 'silent',
+        sessionSecret: 'test-secret-test-secret-test-secret!',
+      },
+      db,
+      jobs,
+      store,
+      scanner: options.scanner ?? createNoopScanner(),
+      services,
+      tenant: DEMO_TENANT,
+      now: () => new Date(),
+    });
+    return {
+      app,
+      db,
+      store,
+      jobs,
+      services,
+      dataDir,
+      async close() {
+        await app.close();
+        await jobs.stop();
+        await abandon();
+      },
+    };
+  }
 }
 
 /** Waits until `check` returns a value, polling the database-backed state; fails after `timeoutMs`. */

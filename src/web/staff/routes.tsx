@@ -10,28 +10,20 @@ import type { StaffMember } from '../../identity/types.ts';
 import { serviceTitles } from '../../packages/registry.ts';
 import { removeControlCharactersKeepingLines } from '../../text.ts';
 import type { AppDeps } from '../app.ts';
-import { attachment, loginRedirect, sendPage } from '../context.ts';
+import { attachment, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
-import { assertCsrf, csrfToken } from '../security.ts';
-import { CasePage, InboxPage, type StaffFrame, StaffLoginPage } from './views.tsx';
+import { assertCsrf } from '../security.ts';
+import { packageRoutes } from './package-routes.tsx';
+import { STAFF_LOGIN, signedInStaff, staffFrame } from './session.ts';
+import { CasePage, InboxPage, StaffLoginPage } from './views.tsx';
 
-const LOGIN = '/verwaltung/anmelden';
+const LOGIN = STAFF_LOGIN;
 const REASON_MAX = 2000;
 
 export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const devLogin = deps.config.nodeEnv !== 'production';
-  const frame = (request: FastifyRequest, staff: StaffMember | undefined): StaffFrame => ({
-    tenantName: deps.tenant.name,
-    staff,
-    csrfToken: csrfToken(request),
-  });
-
-  async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<StaffMember | undefined> {
-    const id = request.session.get('staffId');
-    const staff = id ? await findStaff(deps.db, id) : undefined;
-    if (!staff) loginRedirect(reply, request.url, LOGIN);
-    return staff;
-  }
+  const frame = (request: FastifyRequest, staff: StaffMember | undefined) => staffFrame(request, deps, staff);
+  const signedIn = (request: FastifyRequest, reply: FastifyReply) => signedInStaff(request, reply, deps);
 
   app.get('/verwaltung', async (_request, reply) => reply.redirect('/verwaltung/eingang', 303));
 
@@ -176,4 +168,6 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       .header('x-content-type-options', 'nosniff')
       .send(openDocument(deps.store, doc));
   });
+
+  await app.register(packageRoutes, deps);
 }

@@ -25,7 +25,7 @@ export interface StaffFrame {
   csrfToken: string;
 }
 
-function StaffPage(props: {
+export function StaffPage(props: {
   frame: StaffFrame;
   title: string;
   errors?: FieldError[];
@@ -37,6 +37,11 @@ function StaffPage(props: {
       <li>
         <a class="kern-link" href="/verwaltung/eingang">
           Eingang
+        </a>
+      </li>
+      <li>
+        <a class="kern-link" href="/verwaltung/pakete">
+          Leistungspakete
         </a>
       </li>
       <li>
@@ -69,7 +74,11 @@ export function StaffLoginPage(props: {
         <Radios
           name="staffId"
           legend="Als wer möchten Sie sich anmelden?"
-          options={props.staff.map((s) => ({ value: s.id, label: s.displayName, hint: 'Sachbearbeitung' }))}
+          options={props.staff.map((s) => ({
+            value: s.id,
+            label: s.displayName,
+            hint: s.roles.includes('designer') ? 'Leistungsdesign' : 'Sachbearbeitung',
+          }))}
           error={props.errors.find((e) => e.field === 'staffId')?.message}
         />
         <Button>Anmelden</Button>
