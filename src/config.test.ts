@@ -19,6 +19,7 @@ test('without any variables every setting has its documented default', () => {
     clamavPort: 3310,
     clamavTimeoutMs: 30000,
     cookieSecure: true,
+    draftRetentionDays: 30,
     worker: true,
     uploadMaxBytes: 10 * 1024 * 1024,
     logLevel: 'info',

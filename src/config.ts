@@ -99,6 +99,12 @@ export const settings = {
     default: true,
     parse: boolean,
   },
+  draftRetentionDays: {
+    env: 'DRAFT_RETENTION_DAYS',
+    doc: 'Days an unfinished application (draft) is kept after its last change; then it is deleted with its uploads.',
+    default: 30,
+    parse: integer(1, 365),
+  },
   uploadMaxBytes: {
     env: 'UPLOAD_MAX_BYTES',
     doc: 'Largest accepted upload in bytes.',

@@ -11,11 +11,14 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createFileBlobStore } from './documents/blob-store.ts';
 import { createClamdScanner } from './documents/clamd.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
+import { deleteExpiredDrafts } from './forms/draft-expiry.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { loadServiceRegistry, SHIPPED_SERVICES } from './packages/registry.ts';
 import { seedShippedPackages } from './packages/store.ts';
 import { build } from './web/app.ts';
+
+const EXPIRE_DRAFTS = 'expire-drafts';
 
 export interface Database {
   db: Db;
@@ -78,11 +81,19 @@ export async function serve(config: Config): Promise<Running> {
         timeoutMs: config.clamavTimeoutMs,
       })
     : createNoopScanner();
-  const handlers = config.worker ? caseEffectHandlers({ db, store, services }) : undefined;
+  const handlers = config.worker
+    ? {
+        ...caseEffectHandlers({ db, store, services }),
+        [EXPIRE_DRAFTS]: async () => {
+          await deleteExpiredDrafts(db, store, new Date(), config.draftRetentionDays);
+        },
+      }
+    : undefined;
   const jobs = await startJobQueue({
     url: database.url,
     queues: Object.values(EFFECTS),
     handlers,
+    schedules: [{ queue: EXPIRE_DRAFTS, cron: '17 3 * * *' }],
     onDeadLetter: async (job) =>
       app.log.error({ jobId: job.id }, 'effect failed permanently; needs a person'),
     onError: (error) => app.log.error({ err: error }, 'job queue error'),

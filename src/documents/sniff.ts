@@ -12,6 +12,8 @@ export function safeFilename(name: string | undefined, fallback: string): string
   const cleaned = removeBidiControls(replaceControlCharacters(base, ''))
     .replaceAll('"', '')
     .trim()
-    .slice(-120);
+    .slice(-120)
+    // The cut may fall inside a surrogate pair (an emoji): a lone half is not valid Unicode, and jsonb rejects it.
+    .replace(/^[\udc00-\udfff]/, '');
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned;
 }

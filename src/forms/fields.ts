@@ -3,6 +3,7 @@
  * message naming the field) out. Pure; used by the web form, the package test runner and imports alike.
  */
 import type { ServicePackage, ValueFieldDef } from '../packages/schema.ts';
+import { removeControlCharactersKeepingLines } from '../text.ts';
 import { checkBic } from './checks/bic.ts';
 import { checkDate } from './checks/date.ts';
 import { checkEmail } from './checks/email.ts';
@@ -106,7 +107,12 @@ export function parseField(def: ValueFieldDef, raw: unknown, env: FieldEnv, path
     case 'text':
     case 'multiline': {
       const value =
-        def.kind === 'multiline' && typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : text(raw);
+        def.kind === 'multiline' && typeof raw === 'string'
+          ? removeControlCharactersKeepingLines(raw.replace(/\r\n/g, '\n')).trim()
+          : text(raw);
+      // A non-string (a field posted twice arrives as a list) has no text: it must not pass as an empty answer.
+      if (value === '')
+        return def.optional ? { value: undefined, errors: [] } : fail(messages.required(name));
       const max = def.maxLength ?? (def.kind === 'text' ? 200 : 2000);
       if (value.length > max) return fail(messages.tooLong(name, String(max)));
       if (def.kind === 'text' && def.minLength && value.length < def.minLength)

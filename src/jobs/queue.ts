@@ -27,6 +27,8 @@ export interface JobQueueOptions {
   url: string;
   queues: string[];
   handlers?: EffectHandlers;
+  /** Recurring jobs (cron, UTC), e.g. deleting expired drafts; their handlers are in `handlers`. */
+  schedules?: { queue: string; cron: string }[];
   onDeadLetter?: (job: { id: string; data: unknown }) => Promise<void>;
   onError?: (error: Error) => void;
 }
@@ -45,6 +47,10 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       retryDelayMax: 600,
       deadLetter: DEAD_LETTER,
     });
+  }
+  for (const { queue, cron } of options.schedules ?? []) {
+    await boss.createQueue(queue, { retryLimit: 3, deadLetter: DEAD_LETTER });
+    await boss.schedule(queue, cron);
   }
   if (options.handlers) {
     for (const [queue, handle] of Object.entries(options.handlers)) {

@@ -34,7 +34,7 @@ declare module '@fastify/secure-session' {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'cookieSecure' | 'uploadMaxBytes' | 'logLevel'> & {
+  config: Pick<Config, 'nodeEnv' | 'cookieSecure' | 'uploadMaxBytes' | 'logLevel' | 'draftRetentionDays'> & {
     sessionSecret: string;
   };
   db: Db;

@@ -77,6 +77,7 @@ export async function startTestPlatform(
         cookieSecure: true,
         uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,
         logLevel: 'silent',
+        draftRetentionDays: 30,
         sessionSecret: 'test-secret-test-secret-test-secret!',
       },
       db,

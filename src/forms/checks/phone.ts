@@ -31,6 +31,8 @@ export function checkPhone(raw: string): CheckResult<string, PhoneProblem> {
     if (!national.startsWith('0')) return fail('noAreaCode');
     digits = `49${national.slice(1)}`;
   }
+  // A second trunk prefix ("+49 0 0171", "(0) 0171") left a 0 after "49": stored, it would no longer validate.
+  if (digits.startsWith('490')) return fail('format');
   if (digits.length < 6) return fail('tooShort');
   if (digits.length > 15) return fail('tooLong');
   return ok(`+${digits}`);

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { submitApplication } from '../../cases/service.ts';
 import { isoDateInBerlin, plainMoney } from '../../forms/display.ts';
+import { draftExpiresAt } from '../../forms/draft-expiry.ts';
 import { type DraftKey, findDraft, saveAnswers } from '../../forms/drafts.ts';
 import {
   evaluationContext,
@@ -81,7 +82,15 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     });
     const pkg = (draft && deps.services.findVersion(latest.definition.id, draft.serviceVersion)) || latest;
     const key: DraftKey = { tenantArs: deps.tenant.ars, service: pkg.definition, citizenId: citizen.id };
-    return { pkg, citizen, key, answers: draft?.answers ?? {}, today: isoDateInBerlin(deps.now()) } as const;
+    const expiresAt = draftExpiresAt(draft?.updatedAt ?? deps.now(), deps.config.draftRetentionDays);
+    return {
+      pkg,
+      citizen,
+      key,
+      answers: draft?.answers ?? {},
+      expiresAt,
+      today: isoDateInBerlin(deps.now()),
+    } as const;
   }
 
   app.get<{ Params: Params }>('/dienste/:serviceId/formular', async (request, reply) => {
@@ -155,28 +164,32 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     },
   );
 
+  type Journey = Exclude<Awaited<ReturnType<typeof journey>>, { redirect: unknown }>;
+  type Shown = NonNullable<ReturnType<typeof shownPage>>;
+
+  /** A question page for `shown`, filled with `raw` and showing `errors`; back links follow `answers`. */
   function questionPage(
     request: FastifyRequest,
-    pkg: CompiledPackage,
-    page: CompiledPage,
-    items: readonly PageItem[],
+    j: Journey,
+    shown: Shown,
     raw: RawPage,
     errors: FieldError[],
-    answers: Record<string, unknown>,
-    today: string,
+    answers = j.answers,
   ) {
+    const { pkg } = j;
     const fromSummary = request.url.includes(FROM_SUMMARY);
-    const back = fromSummary ? CHECK_ANSWERS : previousStep(pkg, page.def.id, answers, today);
+    const back = fromSummary ? CHECK_ANSWERS : previousStep(pkg, shown.page.def.id, answers, j.today);
     return (
       <QuestionPage
         frame={frameOf(request, deps)}
         pkg={pkg}
-        page={page.def}
-        items={items}
-        raw={withEmptyEntries(items, raw)}
+        page={shown.page.def}
+        items={shown.items}
+        raw={withEmptyEntries(shown.items, raw)}
         errors={errors}
         backHref={back ? pageUrl(pkg, back) : `/dienste/${pkg.definition.id}`}
-        action={`${pageUrl(pkg, page.def.id)}${fromSummary ? `?${FROM_SUMMARY}` : ''}`}
+        action={`${pageUrl(pkg, shown.page.def.id)}${fromSummary ? `?${FROM_SUMMARY}` : ''}`}
+        expiresAt={j.expiresAt}
       />
     );
   }
@@ -196,19 +209,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const answers = j.answers;
     const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
     if (!shown) return reply.redirect(base(j.pkg), 303);
-    return sendPage(
-      reply,
-      questionPage(
-        request,
-        j.pkg,
-        shown.page,
-        shown.items,
-        storedToRaw(shown.items, answers),
-        [],
-        answers,
-        j.today,
-      ),
-    );
+    return sendPage(reply, questionPage(request, j, shown, storedToRaw(shown.items, answers), []));
   });
 
   app.post<{ Params: Params; Body: Record<string, unknown> }>(
@@ -234,7 +235,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         if (errors.length > 0)
           return sendPage(
             reply,
-            questionPage(request, j.pkg, page, items, storedToRaw(items, after), errors, after, j.today),
+            questionPage(request, j, shown, storedToRaw(items, after), errors, after),
             400,
           );
         return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, after, j.today, fromSummary)), 303);
@@ -243,27 +244,11 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const raw = readPageBody(items, request.body ?? {});
       const action = parseRepeatAction(request.body?._action);
       if (action)
-        return sendPage(
-          reply,
-          questionPage(
-            request,
-            j.pkg,
-            page,
-            items,
-            applyRepeatAction(items, raw, action),
-            [],
-            answers,
-            j.today,
-          ),
-        );
+        return sendPage(reply, questionPage(request, j, shown, applyRepeatAction(items, raw, action), []));
       const env = { locale: 'de' as const, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
       const result = validatePage(page, raw, context, env);
       if (result.errors.length > 0)
-        return sendPage(
-          reply,
-          questionPage(request, j.pkg, page, items, raw, result.errors, answers, j.today),
-          400,
-        );
+        return sendPage(reply, questionPage(request, j, shown, raw, result.errors), 400);
       await saveAnswers(deps.db, j.key, result.values, page.def.id);
       const saved = { ...answers, ...result.values };
       return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, saved, j.today, fromSummary)), 303);

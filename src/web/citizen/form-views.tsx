@@ -36,6 +36,7 @@ export function QuestionPage(
     raw: Record<string, unknown>;
     errors: FieldError[];
     action: string;
+    expiresAt: Date;
   },
 ): VNode {
   const single = singleQuestion(props.items);
@@ -55,9 +56,15 @@ export function QuestionPage(
         />
         <Button>Weiter</Button>
       </Form>
+      <p class="kern-body kern-body--small app-draft-note">
+        Ihre Angaben werden nach jeder Seite gespeichert. Sie können später weitermachen; ohne weitere
+        Änderung löschen wir sie nach dem {dateFormat.format(props.expiresAt)}.
+      </p>
     </CitizenPage>
   );
 }
+
+const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' });
 
 export function CheckAnswersPage(
   props: JourneyProps & {
