@@ -92,29 +92,30 @@ export async function packageRoutes(app: FastifyInstance, deps: AppDeps): Promis
     );
   }
 
-  app.get<{ Params: Params }>('/verwaltung/pakete/:id/:version/vorschau/:pageId', async (request, reply) => {
-    const staff = await signedInStaff(request, reply, deps);
-    if (!staff) return reply;
+  /** A page of a version for the preview, with every item whatever its condition: the designer sees it all. */
+  async function previewOf(request: FastifyRequest<{ Params: Partial<Params> }>, staff: StaffMember) {
     const { pkg } = await version(request);
     const page = pkg.pages.find((p) => p.def.id === request.params.pageId);
     if (!page) throw WebError.notFound();
-    // The preview shows every item, whatever its condition, so a designer sees the whole page.
     const items = page.items.map((item) => item.def);
+    const props = {
+      frame: staffFrame(request, deps, staff),
+      pkg,
+      pageId: page.def.id,
+      title: page.def.title.de,
+      items,
+    };
+    return { pkg, page, items, props };
+  }
+
+  app.get<{ Params: Params }>('/verwaltung/pakete/:id/:version/vorschau/:pageId', async (request, reply) => {
+    const staff = await signedInStaff(request, reply, deps);
+    if (!staff) return reply;
+    const { items, props } = await previewOf(request, staff);
     const raw = Object.fromEntries(
       items.flatMap((item) => (item.kind === 'repeat' ? [[item.name, [{}]]] : [])),
     );
-    return sendPage(
-      reply,
-      <PackagePreviewPage
-        frame={staffFrame(request, deps, staff)}
-        pkg={pkg}
-        pageId={page.def.id}
-        title={page.def.title.de}
-        items={items}
-        raw={raw}
-        errors={[]}
-      />,
-    );
+    return sendPage(reply, <PackagePreviewPage {...props} raw={raw} errors={[]} />);
   });
 
   app.post<{ Params: Params; Body: Record<string, unknown> }>(
@@ -123,13 +124,8 @@ export async function packageRoutes(app: FastifyInstance, deps: AppDeps): Promis
       assertCsrf(request, request.body?._csrf);
       const staff = await signedInStaff(request, reply, deps);
       if (!staff) return reply;
-      const { pkg } = await version(request);
-      const page = pkg.pages.find((p) => p.def.id === request.params.pageId);
-      if (!page) throw WebError.notFound();
-      const items = page.items.map((item) => item.def);
+      const { pkg, page, items, props } = await previewOf(request, staff);
       const raw = readPageBody(items, request.body ?? {});
-      const frame = staffFrame(request, deps, staff);
-      const props = { frame, pkg, pageId: page.def.id, title: page.def.title.de, items };
       const action = parseRepeatAction(request.body?._action);
       if (action)
         return sendPage(
