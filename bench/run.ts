@@ -3,14 +3,15 @@
  * Servers run pinned to CPU 0, the load generator (this process) to CPU 1, as in the DEFRA baseline.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '../test/helpers/client.ts';
 import { FORM, loginCitizen } from '../test/helpers/journey.ts';
 import { freePort } from '../test/helpers/platform.ts';
-import { measure } from './lib/load.ts';
-import { peakMemoryMiB, startPinned } from './lib/processes.ts';
+import { measureJourneys, USERS } from './lib/journeys.ts';
+import { measure, SECONDS } from './lib/load.ts';
+import { cpuSeconds, peakMemoryMiB, postgresPid, startPinned } from './lib/processes.ts';
 
 interface Figure {
   name: string;
@@ -28,19 +29,31 @@ const report = (figure: Figure) => {
   console.log(`${figure.name}: ${figure.value} ${figure.unit}${ratio}  — anchor: ${figure.anchor}`);
 };
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+// Other work on the machine (tests, builds) takes CPU from the pinned server, so throughput figures vary with
+// it; CPU time per request (from /proc) varies much less and is printed beside them.
+const loadAverage = async () => (await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ')[0];
+console.log(
+  `load average at start: ${await loadAverage()} (on ${spawnSync('nproc', ['--all']).stdout?.toString().trim()} CPUs)`,
+);
 
 const hello = await startPinned(
   ['--import', 'tsx', 'bench/servers/hello.ts'],
   { PORT: '0' },
   /listening on (\S+)/,
 );
-const helloLoad = await measure(hello.url);
+let helloCpuBefore = 0;
+const helloLoad = await measure(hello.url, {
+  onMeasureStart: () => {
+    helloCpuBefore = cpuSeconds(hello.pid);
+  },
+});
+const helloCpuUs = ((cpuSeconds(hello.pid) - helloCpuBefore) * 1e6) / (helloLoad.requestsPerSecond * SECONDS);
 await hello.stop();
 report({
   name: 'bare Fastify hello-world',
   value: helloLoad.requestsPerSecond,
   unit: 'req/s',
-  anchor: `same run, p99 ${helloLoad.p99Ms} ms (DEFRA baseline notes ~61,000 req/s on this machine kind)`,
+  anchor: `same run, p99 ${helloLoad.p99Ms} ms, CPU ${Math.round(helloCpuUs)} µs/request (DEFRA baseline notes ~61,000 req/s on this machine kind)`,
   ratio: 1,
 });
 
@@ -75,20 +88,97 @@ try {
 
   const citizen = new Client(app.url);
   await loginCitizen(citizen);
-  const pageLoad = await measure(`${app.url}${FORM}/name`, { headers: { cookie: citizen.cookieHeader() } });
+  // One view first, as a browser would have: it puts the CSRF token into the session. Without it every
+  // measured request would mint a token, re-encrypt the session and send a new cookie (~4 % more CPU).
+  await citizen.get(`${FORM}/name`);
+  const appPostgres = await postgresPid(dataDir);
+  let pageCpuBefore = 0;
+  const pageLoad = await measure(`${app.url}${FORM}/name`, {
+    headers: { cookie: citizen.cookieHeader() },
+    onMeasureStart: () => {
+      pageCpuBefore = cpuSeconds(app.pid) + cpuSeconds(appPostgres, true);
+    },
+  });
+  const pageCpuUs =
+    ((cpuSeconds(app.pid) + cpuSeconds(appPostgres, true) - pageCpuBefore) * 1e6) /
+    (pageLoad.requestsPerSecond * SECONDS);
   if (pageLoad.non2xx > 0 || pageLoad.errors > 0)
     throw new Error(`question page load had ${pageLoad.non2xx} non-2xx and ${pageLoad.errors} errors`);
   report({
     name: 'question page renders (signed in, draft read from PostgreSQL)',
     value: pageLoad.requestsPerSecond,
     unit: 'req/s',
-    anchor: `goal ≥ 0.25 × bare Fastify; DEFRA forms engine 0.0093 (570 of 61,000 req/s); p99 ${pageLoad.p99Ms} ms, peak RSS ${peakMemoryMiB(app.pid) ?? '?'} MiB`,
+    anchor:
+      `goal ≥ 0.25 × bare Fastify; DEFRA forms engine 0.0093 (570 of 61,000 req/s); p99 ${pageLoad.p99Ms} ms, ` +
+      `peak RSS ${peakMemoryMiB(app.pid) ?? '?'} MiB; CPU ${Math.round(pageCpuUs)} µs/request (server + PostgreSQL, ` +
+      `both on CPU 0), i.e. ${round(helloCpuUs / pageCpuUs)} × hello-world by CPU cost`,
     ratio: round(pageLoad.requestsPerSecond / helloLoad.requestsPerSecond),
   });
+  const stockLoginPageBytes = (await new Client(app.url).get('/anmelden')).rawPayload.length;
   await app.stop();
+
+  // Complete journeys need one citizen per concurrent user (drafts are one per citizen and service), and the
+  // dev log-in ships three: this server entry adds `bench-citizen-1…N` to it (see the file for why).
+  const journeyServer = await startPinned(
+    ['--import', 'tsx', 'bench/servers/amtsweg-with-load-citizens.ts', 'serve'],
+    { ...env, BENCH_CITIZENS: String(USERS) },
+    ready,
+  );
+  const loginPageBytes = (await new Client(journeyServer.url).get('/anmelden')).rawPayload.length;
+  const journeys = await measureJourneys(journeyServer.url, {
+    serverPid: journeyServer.pid,
+    postgresPid: await postgresPid(dataDir),
+  });
+  const journeyPeakMiB = peakMemoryMiB(journeyServer.pid);
+  await journeyServer.stop();
+  const errorCount = Object.values(journeys.errors).reduce((sum, n) => sum + n, 0);
+  console.log(
+    `  journeys: ${journeys.journeys} in ${journeys.seconds} s, ${journeys.requestsPerJourney} requests each, ` +
+      `p50 ${journeys.p50Ms} ms, max ${journeys.maxMs} ms; errors ${JSON.stringify(journeys.errors)}, ` +
+      `during warm-up ${journeys.warmupErrors}`,
+  );
+  console.log(`  mean ms per step: ${JSON.stringify(journeys.stepMeanMs)}`);
+  console.log(
+    `  CPU (cores): ${JSON.stringify(journeys.cpu)}; server CPU per journey ${journeys.serverCpuMsPerJourney ?? '?'} ms` +
+      ` (Node + PostgreSQL); log-in page ${loginPageBytes} bytes with ${USERS} added people (${stockLoginPageBytes} without)`,
+  );
+  report({
+    name: `complete journeys (${journeys.users} users, own session + CSRF, log-in to confirmation incl. upload and submit)`,
+    value: journeys.journeysPerSecond,
+    unit: 'journeys/s',
+    anchor: `goal ≥ 600 journeys/s; DEFRA forms engine ~65 journeys/s without a submit; ${errorCount} errors`,
+    ratio: round(journeys.journeysPerSecond / 600),
+  });
+  report({
+    name: 'whole-journey p99 latency',
+    value: journeys.p99Ms,
+    unit: 'ms',
+    anchor: 'DEFRA forms engine ~880 ms (7 requests, no submit)',
+    ratio: round(journeys.p99Ms / 880),
+  });
+  report({
+    name: 'server CPU per complete journey (Node + PostgreSQL)',
+    value: journeys.serverCpuMsPerJourney ?? Number.NaN,
+    unit: 'ms',
+    anchor:
+      'varies far less with other load on the machine than journeys/s; 600 journeys/s on one core needs ≤ 1.7 ms',
+    ratio:
+      journeys.serverCpuMsPerJourney === undefined
+        ? null
+        : round(journeys.serverCpuMsPerJourney / (1000 / 600)),
+  });
+  report({
+    name: 'server peak memory after the journeys (VmHWM)',
+    value: journeyPeakMiB ?? Number.NaN,
+    unit: 'MiB',
+    anchor: 'DEFRA forms engine 420–500 MiB (ratio against 460)',
+    ratio: journeyPeakMiB === undefined ? null : round(journeyPeakMiB / 460),
+  });
+  if (errorCount > 0) process.exitCode = 1;
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
 
+console.log(`load average at the end: ${await loadAverage()}`);
 await writeFile(join(import.meta.dirname, 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
 console.log('written to bench/results.json');

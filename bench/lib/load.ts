@@ -17,11 +17,12 @@ function run(url: string, connections: number, seconds: number, headers: Record<
 
 export async function measure(
   url: string,
-  options: { connections?: number; headers?: Record<string, string> } = {},
+  options: { connections?: number; headers?: Record<string, string>; onMeasureStart?: () => void } = {},
 ): Promise<LoadResult> {
   const connections = options.connections ?? 50;
   const headers = options.headers ?? {};
   await run(url, connections, WARMUP_SECONDS, headers);
+  options.onMeasureStart?.();
   const result = await run(url, connections, SECONDS, headers);
   return {
     requestsPerSecond: Math.round(result.requests.average),
