@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
@@ -21,6 +20,7 @@ import { citizenRoutes } from './citizen/routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { WebError } from './errors.ts';
 import { checkOrigin } from './security.ts';
+import { securityHeaders } from './security-headers.ts';
 import { staffRoutes } from './staff/routes.tsx';
 
 declare module '@fastify/secure-session' {
@@ -57,22 +57,10 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
-      },
-    },
-    hsts: deps.config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
+  const headers = securityHeaders(deps.config.cookieSecure);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(formbody);
   await app.register(multipart, {
