@@ -33,7 +33,7 @@ export async function openDatabase(config: Config): Promise<Database> {
     ? undefined
     : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort);
   const url = config.databaseUrl ?? embedded?.url ?? '';
-  const db = createDatabase(url);
+  const db = createDatabase(url, 10, (error) => console.warn(`database connection lost: ${error.message}`));
   try {
     await migrateToLatest(db);
   } catch (error) {

@@ -143,3 +143,14 @@ test('the footer links lead to the tenant’s Impressum, Datenschutz and Barrier
     assert.match(page.body, /Stadt Musterstadt/);
   }
 });
+
+test('every page carries a strict CSP without inline script, HSTS and no framing', async () => {
+  const page = await new Client(platform.app).get('/dienste/bewohnerparkausweis');
+  const csp = page.headers['content-security-policy'] ?? '';
+  assert.match(csp, /script-src 'self'(;|$)/);
+  assert.match(csp, /object-src 'none'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.match(page.headers['strict-transport-security'] ?? '', /max-age=31536000/);
+  assert.equal(page.headers['x-content-type-options'], 'nosniff');
+});
