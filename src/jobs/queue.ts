@@ -54,9 +54,13 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   }
   if (options.handlers) {
     for (const [queue, handle] of Object.entries(options.handlers)) {
-      await boss.work<Record<string, unknown>>(queue, { pollingIntervalSeconds: 2 }, async (jobs) => {
-        for (const job of jobs) await handle(job.data);
-      });
+      await boss.work<Record<string, unknown>>(
+        queue,
+        { pollingIntervalSeconds: 2, localConcurrency: 4 },
+        async (jobs) => {
+          for (const job of jobs) await handle(job.data);
+        },
+      );
     }
     const onDeadLetter = options.onDeadLetter;
     if (onDeadLetter) {
