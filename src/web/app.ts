@@ -6,7 +6,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { CaseError } from '../cases/errors.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -56,7 +56,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     // One log line per request cost a third of a page's CPU at level info (bench/profile.ts); access logs
     // belong to the reverse proxy. Errors are still logged by the error handler below.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   });
 
