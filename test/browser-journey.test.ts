@@ -4,39 +4,32 @@
  * and CSP violations; the citizen part runs again without JavaScript and at 320 px.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { extractPdfText } from '../src/pdf/extract-text.ts';
 import {
   assertNoHorizontalScroll,
+  type BrowserPlatform,
   download,
-  launchBrowser,
   openScenario,
   reloadUntilVisible,
   type Scenario,
   type ScenarioOptions,
+  startBrowserPlatform,
   tabTo,
 } from './helpers/browser.ts';
-import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
-let platform: TestPlatform;
+let env: BrowserPlatform;
 let browser: Browser;
 let baseURL: string;
 
 before(async () => {
-  platform = await startTestPlatform();
-  await platform.app.listen({ host: '127.0.0.1', port: 0 });
-  // localhost, not 127.0.0.1: Chromium treats it as a secure context and keeps the Secure session cookie.
-  baseURL = `http://localhost:${(platform.app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  env = await startBrowserPlatform();
+  ({ browser, baseURL } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+after(() => env?.close());
 
 async function scenario(options: ScenarioOptions = {}): Promise<Scenario> {
   return openScenario(browser, baseURL, options);

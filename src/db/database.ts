@@ -8,7 +8,11 @@ export type Db = Kysely<Database>;
 // Return int8 (bigint) as number: our counters and sizes stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function createDatabase(url: string, maxConnections = 10, onError: (error: Error) => void = () => {}): Db {
+export function createDatabase(
+  url: string,
+  maxConnections = 10,
+  onError: (error: Error) => void = () => {},
+): Db {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
   // An idle connection the server closes (restart, failover, shutdown) must not crash the process:
   // the pool drops it and opens a new one on the next query.

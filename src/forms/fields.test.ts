@@ -109,3 +109,10 @@ test('a file answer must have an accepted media type', () => {
   assert.equal(parseField(field, { ...file, mediaType: 'image/png' }, env).errors.length, 1);
   assert.match(parseField(field, null, env).errors[0]?.message ?? '', /Wählen Sie eine Datei/);
 });
+
+test('text shorter than its minimum says so, not that it is missing', () => {
+  assert.equal(
+    parseField(text({ minLength: 5 }), '1234', env).errors[0]?.message,
+    '„Vorname“ muss mindestens 5 Zeichen lang sein.',
+  );
+});

@@ -116,7 +116,7 @@ export function parseField(def: ValueFieldDef, raw: unknown, env: FieldEnv, path
       const max = def.maxLength ?? (def.kind === 'text' ? 200 : 2000);
       if (value.length > max) return fail(messages.tooLong(name, String(max)));
       if (def.kind === 'text' && def.minLength && value.length < def.minLength)
-        return fail(messages.required(name));
+        return fail(messages.tooShort(name, String(def.minLength)));
       if (def.kind === 'text' && def.pattern && !new RegExp(def.pattern.regex, 'u').test(value)) {
         return fail({
           de: `„${name}“: ${def.pattern.message.de}`,

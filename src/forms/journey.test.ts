@@ -77,3 +77,7 @@ test('answers of a branch no longer shown are not submitted', () => {
   assert.equal('dogs' in kept, false);
   assert.equal(kept.tagNumber, '4711');
 });
+
+test('after a page the next page shown follows, even one already answered', () => {
+  assert.equal(nextStep(pkg, 'vorgang', { ...holder, dogs: [dog] }, today, false), 'halter');
+});

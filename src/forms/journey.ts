@@ -31,7 +31,10 @@ export function firstIncompletePage(
   return visiblePages(pkg, context).find((page) => !isPageComplete(page, answers, context));
 }
 
-/** Where to go after saving `pageId`: the summary when coming from it and nothing is missing, else the next gap. */
+/**
+ * Where to go after saving `pageId`: back to the summary when coming from it (unless a page is now missing),
+ * else simply the next page shown, in order — also one with only information on it, or one already answered.
+ */
 export function nextStep(
   pkg: CompiledPackage,
   pageId: string,
@@ -39,13 +42,11 @@ export function nextStep(
   today: string,
   fromSummary: boolean,
 ): string {
-  const context = evaluationContext(pkg, answers, today);
-  const pages = visiblePages(pkg, context);
   const missing = firstIncompletePage(pkg, answers, today);
   if (fromSummary) return missing?.def.id ?? CHECK_ANSWERS;
+  const pages = visiblePages(pkg, evaluationContext(pkg, answers, today));
   const index = pages.findIndex((page) => page.def.id === pageId);
-  const next = pages.slice(index + 1).find((page) => !isPageComplete(page, answers, context));
-  return next?.def.id ?? missing?.def.id ?? CHECK_ANSWERS;
+  return pages[index + 1]?.def.id ?? missing?.def.id ?? CHECK_ANSWERS;
 }
 
 /** The page before `pageId` among those shown, for the back link; undefined before the first question. */

@@ -12,6 +12,10 @@ export const messages = {
     de: `„${label}“ darf höchstens ${max} Zeichen lang sein.`,
     en: `“${label}” must be ${max} characters or fewer.`,
   }),
+  tooShort: (label, min) => ({
+    de: `„${label}“ muss mindestens ${min} Zeichen lang sein.`,
+    en: `“${label}” must be at least ${min} characters long.`,
+  }),
   postalCode: (label) => ({
     de: `„${label}“: Geben Sie genau 5 Ziffern ein, zum Beispiel 55116.`,
     en: `“${label}”: enter exactly 5 digits, for example 55116.`,

@@ -6,10 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import chromium from '@sparticuz/chromium';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { type Browser, type BrowserContext, type Locator, type Page, chromium as pw } from 'playwright-core';
+import { startTestPlatform, type TestPlatform } from './platform.ts';
 
 // @sparticuz/chromium's flags are made for AWS Lambda. These would be wrong for testing a web app:
 // --single-process breaks every browser context after the first one is closed; --disable-web-security
@@ -172,4 +174,29 @@ export async function reloadUntilVisible(
     await delay(intervalMs);
     await page.reload();
   }
+}
+
+export interface BrowserPlatform {
+  platform: TestPlatform;
+  browser: Browser;
+  /** http://localhost:<port>: Chromium treats localhost as a secure context and keeps the Secure session cookie. */
+  baseURL: string;
+  close(): Promise<void>;
+}
+
+/** A test platform listening on a real port and a Chromium to drive it. */
+export async function startBrowserPlatform(): Promise<BrowserPlatform> {
+  const platform = await startTestPlatform();
+  await platform.app.listen({ host: '127.0.0.1', port: 0 });
+  const baseURL = `http://localhost:${(platform.app.server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    platform,
+    browser,
+    baseURL,
+    async close() {
+      await browser.close();
+      await platform.close();
+    },
+  };
 }

@@ -28,15 +28,15 @@ import {
   storedToRaw,
 } from '../../forms/raw-input.ts';
 import type { FieldError, FileFieldDef } from '../../forms/types.ts';
-import { isFileTooLarge, storeDraftUpload } from '../../forms/uploads.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
-import type { CompiledPackage, CompiledPage, PageItem } from '../../packages/compile.ts';
+import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
 import type { AppDeps } from '../app.ts';
 import { currentCitizen, loginRedirect, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
 import { CheckAnswersPage, DeclarationPage, QuestionPage } from './form-views.tsx';
 import { frameOf } from './frame.ts';
+import { drainMultipart, receiveUploads } from './upload-parts.ts';
 import { type CitizenFrame, CitizenPage } from './views.tsx';
 
 type Params = { serviceId: string; pageId: string };
@@ -228,90 +228,37 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       }
       const { page, items, context } = shown;
       const fromSummary = request.url.includes(FROM_SUMMARY);
-      const fileField = items.find((item): item is FileFieldDef => item.kind === 'file');
-      if (fileField) {
-        const errors = await receiveUpload(request, j.key, fileField);
-        const after = (await findDraft(deps.db, j.key))?.answers ?? {};
-        if (errors.length > 0)
-          return sendPage(
-            reply,
-            questionPage(request, j, shown, storedToRaw(items, after), errors, after),
-            400,
-          );
-        return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, after, j.today, fromSummary)), 303);
-      }
-      assertCsrf(request, request.body?._csrf);
-      const raw = readPageBody(items, request.body ?? {});
-      const action = parseRepeatAction(request.body?._action);
+      // A page with uploads is posted as multipart: its files are stored as they arrive, then the page's
+      // other inputs (and the stored files) are validated and saved like those of any other page.
+      const fileFields = items.filter((item): item is FileFieldDef => item.kind === 'file');
+      let body: Record<string, unknown> = request.body ?? {};
+      let uploadErrors: FieldError[] = [];
+      let current = answers;
+      if (fileFields.length > 0) {
+        ({ body, errors: uploadErrors } = await receiveUploads(deps, request, j.key, items, fileFields));
+        current = (await findDraft(deps.db, j.key))?.answers ?? {};
+      } else assertCsrf(request, body._csrf);
+      const raw: RawPage = readPageBody(items, body);
+      for (const field of fileFields) raw[field.name] = current[field.name];
+      const action = parseRepeatAction(body._action);
       if (action)
-        return sendPage(reply, questionPage(request, j, shown, applyRepeatAction(items, raw, action), []));
+        return sendPage(
+          reply,
+          questionPage(request, j, shown, applyRepeatAction(items, raw, action), [], current),
+        );
       const env = { locale: 'de' as const, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
       const result = validatePage(page, raw, context, env);
-      if (result.errors.length > 0)
-        return sendPage(reply, questionPage(request, j, shown, raw, result.errors), 400);
+      const errors = [
+        ...uploadErrors,
+        ...result.errors.filter((e) => !uploadErrors.some((u) => u.field === e.field)),
+      ];
+      if (errors.length > 0)
+        return sendPage(reply, questionPage(request, j, shown, raw, errors, current), 400);
       await saveAnswers(deps.db, j.key, result.values, page.def.id);
-      const saved = { ...answers, ...result.values };
+      const saved = { ...current, ...result.values };
       return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, saved, j.today, fromSummary)), 303);
     },
   );
-
-  /** Reads a multipart post: the CSRF token must come first, then at most one file for the page's field. */
-  async function receiveUpload(
-    request: FastifyRequest,
-    key: DraftKey,
-    field: FileFieldDef,
-  ): Promise<FieldError[]> {
-    if (!request.isMultipart())
-      throw WebError.badRequest(
-        'Bitte wählen Sie eine Datei aus und senden Sie das Formular ab.',
-        'Please choose a file and send the form.',
-      );
-    let csrfChecked = false;
-    let error: FieldError | undefined;
-    let received = false;
-    const uploadDeps = {
-      db: deps.db,
-      store: deps.store,
-      maxBytes: deps.config.uploadMaxBytes,
-      scanner: deps.scanner,
-    };
-    try {
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === '_csrf') {
-            assertCsrf(request, part.value);
-            csrfChecked = true;
-          }
-          continue;
-        }
-        if (!csrfChecked) throw WebError.csrf();
-        if (part.fieldname !== field.name || received || part.filename === '') {
-          part.file.resume();
-          continue;
-        }
-        received = true;
-        error = await storeDraftUpload(
-          uploadDeps,
-          key,
-          field,
-          { stream: part.file, filename: part.filename },
-          'de',
-        );
-      }
-    } catch (caught) {
-      // The parser's own size error follows the field error already reported for the same file.
-      if (!(error && isFileTooLarge(caught))) throw caught;
-    }
-    if (!csrfChecked) throw WebError.csrf();
-    if (error) return [error];
-    const draft = await findDraft(deps.db, key);
-    const hasFile = draft?.answers[field.name] !== undefined && draft?.answers[field.name] !== null;
-    return hasFile ? [] : [{ field: field.name, message: messages.fileMissing(field.label.de).de }];
-  }
-}
-
-async function drainMultipart(request: FastifyRequest): Promise<void> {
-  for await (const part of request.parts()) if (part.type === 'file') part.file.resume();
 }
 
 function TrustLevelTooLow(props: { frame: CitizenFrame; pkg: CompiledPackage }) {

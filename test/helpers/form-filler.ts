@@ -1,0 +1,247 @@
+/**
+ * Fills a question page in the browser from raw answers, in the format the form posts (scalars by name,
+ * an address as `name.street|houseNumber|postalCode|city`, a repeating group as a list of items named
+ * `name.i.field`, multiChoice as a list, yes/no as 'yes'/'no', a file as { filename, mediaType }), either
+ * with Playwright's actions or by keyboard alone (Tab, typing, Space, arrow keys, Enter).
+ */
+import assert from 'node:assert/strict';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Locator, Page } from 'playwright-core';
+import { tabTo } from './browser.ts';
+
+export type RawAnswers = Readonly<Record<string, unknown>>;
+
+/** An upload named in the answers; the test uploads a real file of that type instead. */
+export interface FileSpec {
+  filename: string;
+  mediaType: string;
+}
+
+type Expected =
+  | { kind: 'text'; value: string }
+  | { kind: 'many'; values: string[] }
+  | { kind: 'file'; file: FileSpec };
+
+interface FlatAnswers {
+  /** Input name → what it should hold. */
+  inputs: Map<string, Expected>;
+  /** Repeating group name → the number of items it should have. */
+  counts: Map<string, number>;
+}
+
+const isFileSpec = (value: unknown): value is FileSpec =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as FileSpec).filename === 'string' &&
+  typeof (value as FileSpec).mediaType === 'string';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The answers as the inputs of a page name them. */
+export function flattenAnswers(answers: RawAnswers): FlatAnswers {
+  const flat: FlatAnswers = { inputs: new Map(), counts: new Map() };
+  const add = (name: string, value: unknown): void => {
+    if (value === null || value === undefined) return;
+    if (isFileSpec(value)) flat.inputs.set(name, { kind: 'file', file: value });
+    else if (Array.isArray(value) && value.every(isRecord)) {
+      flat.counts.set(name, value.length);
+      value.forEach((item, index) => {
+        for (const [field, inner] of Object.entries(item)) add(`${name}.${index}.${field}`, inner);
+      });
+    } else if (Array.isArray(value)) flat.inputs.set(name, { kind: 'many', values: value.map(String) });
+    else if (isRecord(value))
+      for (const [part, inner] of Object.entries(value)) add(`${name}.${part}`, inner);
+    else flat.inputs.set(name, { kind: 'text', value: String(value) });
+  };
+  for (const [name, value] of Object.entries(answers)) add(name, value);
+  return flat;
+}
+
+/** A real file of the named type: a PDF made with pdf-lib, an image as a screenshot of the page. */
+export async function realFile(page: Page, spec: FileSpec) {
+  let buffer: Buffer;
+  if (spec.mediaType === 'application/pdf') {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    pdf.addPage([595, 842]).drawText(`Nachweis ${spec.filename}`, { x: 50, y: 780, size: 14, font });
+    buffer = Buffer.from(await pdf.save());
+  } else if (spec.mediaType === 'image/png' || spec.mediaType === 'image/jpeg') {
+    const type = spec.mediaType === 'image/png' ? 'png' : 'jpeg';
+    buffer = await page.screenshot({ type, clip: { x: 0, y: 0, width: 40, height: 40 } });
+  } else {
+    throw new Error(`no generator for ${spec.mediaType} (${spec.filename})`);
+  }
+  return { name: spec.filename, mimeType: spec.mediaType, buffer };
+}
+
+/** The form that carries the page's answers (not the header's log-out form). */
+export function questionForm(page: Page): Locator {
+  return page.locator('form').filter({ has: page.getByRole('button', { name: 'Weiter', exact: true }) });
+}
+
+/** Runs `act` and waits until the document it navigates to (a post, a redirect, a link) has loaded. */
+export async function afterNavigation(page: Page, act: () => Promise<void>): Promise<void> {
+  const loaded = page.waitForEvent('load');
+  await act();
+  await loaded;
+}
+
+export interface FillOptions {
+  keyboard?: boolean;
+  /** The form to fill; the question form by default. */
+  form?: Locator;
+  /** Called after each page a repeat button brings (the same page with one item more or less). */
+  onRepeatChange?: () => Promise<void>;
+}
+
+interface Control {
+  name: string;
+  type: string;
+  value: string;
+}
+
+async function controls(form: Locator): Promise<Control[]> {
+  return form.locator('input, select, textarea').evaluateAll((elements) =>
+    elements.map((e) => ({
+      name: e.getAttribute('name') ?? '',
+      type: e instanceof HTMLSelectElement ? 'select' : (e.getAttribute('type') ?? e.tagName.toLowerCase()),
+      value: (e as HTMLInputElement).value,
+    })),
+  );
+}
+
+const byName = (form: Locator, name: string, value?: string) =>
+  form.locator(value === undefined ? `[name="${name}"]` : `[name="${name}"][value="${value}"]`);
+
+/** Presses the repeat buttons until each group on the page has as many items as the answers have. */
+async function matchRepeatCounts(page: Page, flat: FlatAnswers, options: FillOptions): Promise<void> {
+  for (let round = 0; round < 200; round++) {
+    const form = options.form ?? questionForm(page);
+    const counters = (await controls(form)).filter((c) => c.name.endsWith('._count'));
+    const pending = counters
+      .map((c) => ({ group: c.name.slice(0, -'._count'.length), have: Number(c.value) }))
+      .find(({ group, have }) => flat.counts.has(group) && flat.counts.get(group) !== have);
+    if (!pending) return;
+    const want = flat.counts.get(pending.group) ?? 0;
+    const value =
+      want > pending.have ? `add:${pending.group}` : `remove:${pending.group}:${pending.have - 1}`;
+    const button = form.locator(`button[name="_action"][value="${value}"]`);
+    assert.equal(await button.count(), 1, `${page.url()}: no button ${value} for ${want} items`);
+    await activate(page, button, options.keyboard);
+    await options.onRepeatChange?.();
+  }
+  assert.fail(`${page.url()}: the repeating groups never reached their counts`);
+}
+
+/** Fills the current question page from the answers; inputs without an answer are left as they are. */
+export async function fillPage(page: Page, answers: RawAnswers, options: FillOptions = {}): Promise<void> {
+  const flat = flattenAnswers(answers);
+  await matchRepeatCounts(page, flat, options);
+  const form = options.form ?? questionForm(page);
+  const done = new Set<string>();
+  for (const control of await controls(form)) {
+    const expected = flat.inputs.get(control.name);
+    if (!expected || control.type === 'hidden') continue;
+    if (control.type === 'radio' && done.has(control.name)) continue;
+    done.add(control.name);
+    if (options.keyboard) await fillByKeyboard(page, form, control, expected);
+    else await fillByActions(page, form, control, expected);
+  }
+}
+
+function fileOf(control: Control, expected: Expected): FileSpec {
+  if (expected.kind !== 'file') assert.fail(`${control.name} is a file input, the answer is not a file`);
+  return expected.file;
+}
+
+function wantedValues(expected: Expected): string[] {
+  return expected.kind === 'many' ? expected.values : expected.kind === 'text' ? [expected.value] : [];
+}
+
+async function fillByActions(page: Page, form: Locator, control: Control, expected: Expected) {
+  const inputs = byName(form, control.name);
+  switch (control.type) {
+    case 'radio':
+      return byName(form, control.name, wantedValues(expected)[0]).check();
+    case 'checkbox': {
+      const box = byName(form, control.name, control.value);
+      return wantedValues(expected).includes(control.value) ? box.check() : box.uncheck();
+    }
+    case 'select':
+      return inputs.selectOption(wantedValues(expected)[0] ?? '');
+    case 'file':
+      return inputs.setInputFiles(await realFile(page, fileOf(control, expected)));
+    default:
+      return inputs.fill(wantedValues(expected)[0] ?? '');
+  }
+}
+
+async function fillByKeyboard(page: Page, form: Locator, control: Control, expected: Expected) {
+  const keyboard = page.keyboard;
+  const inputs = byName(form, control.name);
+  switch (control.type) {
+    case 'radio':
+      return chooseRadioByKeyboard(page, control.name, wantedValues(expected)[0] ?? '');
+    case 'checkbox': {
+      const box = byName(form, control.name, control.value);
+      if (wantedValues(expected).includes(control.value) === (await box.isChecked())) return;
+      await tabTo(page, box, 200);
+      return keyboard.press('Space');
+    }
+    case 'select': {
+      await tabTo(page, inputs, 200);
+      const wanted = wantedValues(expected)[0] ?? '';
+      const options = await inputs.locator('option').count();
+      for (let i = 0; i <= options && (await inputs.inputValue()) !== wanted; i++)
+        await keyboard.press('ArrowDown');
+      return assert.equal(await inputs.inputValue(), wanted, `${control.name} by keyboard`);
+    }
+    case 'file': {
+      const file = await realFile(page, fileOf(control, expected));
+      await tabTo(page, inputs, 200);
+      const chooser = page.waitForEvent('filechooser');
+      await keyboard.press('Space');
+      return (await chooser).setFiles(file);
+    }
+    default: {
+      await tabTo(page, inputs, 200);
+      await keyboard.press('ControlOrMeta+A');
+      const value = wantedValues(expected)[0] ?? '';
+      if (value === '') await keyboard.press('Delete');
+      else await keyboard.type(value);
+      return assert.equal(await inputs.inputValue(), value, `${control.name} typed`);
+    }
+  }
+}
+
+/** Activates a link or button: a click, or by keyboard Tab until it has the focus, then Enter. */
+export async function activate(page: Page, target: Locator, keyboard = false): Promise<void> {
+  await afterNavigation(page, async () => {
+    if (!keyboard) return target.click();
+    await tabTo(page, target, 200);
+    await page.keyboard.press('Enter');
+  });
+}
+
+/** Tabs into a radio group, then moves with the arrow keys to the wanted radio and selects it. */
+async function chooseRadioByKeyboard(page: Page, name: string, value: string): Promise<void> {
+  const focused = () =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      return e instanceof HTMLInputElement ? { name: e.name, value: e.value, checked: e.checked } : undefined;
+    });
+  let current = await focused();
+  for (let presses = 0; current?.name !== name; presses++) {
+    assert.ok(presses < 200, `Tab never reached the radios ${name} on ${page.url()}`);
+    await page.keyboard.press('Tab');
+    current = await focused();
+  }
+  for (let moves = 0; current?.value !== value; moves++) {
+    assert.ok(moves < 100, `the arrow keys never reached ${name}=${value}`);
+    await page.keyboard.press('ArrowDown');
+    current = await focused();
+  }
+  if (!current.checked) await page.keyboard.press('Space');
+  assert.equal((await focused())?.checked, true, `${name}=${value} chosen by keyboard`);
+}
