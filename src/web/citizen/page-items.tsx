@@ -7,9 +7,9 @@ import type { PageItem } from '../../packages/compile.ts';
 import type { RepeatFieldDef, ServicePackage, ValueFieldDef } from '../../packages/schema.ts';
 import { Button } from '../components/button.tsx';
 import { Checkbox } from '../components/checkbox.tsx';
-import { Checkboxes } from '../components/checkboxes.tsx';
+
 import { FileField } from '../components/file-field.tsx';
-import { Radios } from '../components/radios.tsx';
+import { Checkboxes, Radios } from '../components/radios.tsx';
 import { Select } from '../components/select.tsx';
 import { TextArea } from '../components/text-area.tsx';
 import { TextField } from '../components/text-field.tsx';

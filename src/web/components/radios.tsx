@@ -7,23 +7,28 @@ export interface RadioOption {
   hint?: string;
 }
 
-export interface RadiosProps {
+interface GroupProps {
   name: string;
   legend: string;
   options: RadioOption[];
-  value?: string;
   error?: string;
   hint?: string;
   /** Renders the legend as the page's <h1> (one question per page). */
   isPageHeading?: boolean;
 }
 
+export interface RadiosProps extends GroupProps {
+  value?: string;
+}
+
 /**
- * A KERN radio group in a fieldset. The first radio's id is the name itself, so the error summary's
- * `#<name>` link lands on it; the others are `<name>-2`, `<name>-3`, … (GOV.UK's scheme).
+ * Radios or checkboxes in a KERN fieldset. The first input's id is the name itself, so the error
+ * summary's `#<name>` link lands on it; the others are `<name>-2`, `<name>-3`, … (GOV.UK's scheme).
  */
-export function Radios(props: RadiosProps): VNode {
-  const { name, error, hint } = props;
+function OptionGroup(
+  props: GroupProps & { type: 'radio' | 'checkbox'; selected: (value: string) => boolean },
+): VNode {
+  const { name, error, hint, type } = props;
   return (
     <fieldset
       class={classes('kern-fieldset', error && 'kern-fieldset--error')}
@@ -35,14 +40,14 @@ export function Radios(props: RadiosProps): VNode {
         {props.options.map((option, index) => {
           const id = index === 0 ? name : `${name}-${index + 1}`;
           return (
-            <div class="kern-form-check">
+            <div class="kern-form-check" key={option.value}>
               <input
-                class={classes('kern-form-check__radio', error && 'kern-form-check__radio--error')}
+                class={classes(`kern-form-check__${type}`, error && `kern-form-check__${type}--error`)}
                 id={id}
                 name={name}
-                type="radio"
+                type={type}
                 value={option.value}
-                checked={option.value === props.value}
+                checked={props.selected(option.value)}
                 aria-describedby={option.hint ? hintId(id) : undefined}
               />
               <label class="kern-label" for={id}>
@@ -56,4 +61,14 @@ export function Radios(props: RadiosProps): VNode {
       {error && <ErrorMessage id={errorId(name)}>{error}</ErrorMessage>}
     </fieldset>
   );
+}
+
+/** One answer from a few options. */
+export function Radios(props: RadiosProps): VNode {
+  return <OptionGroup {...props} type="radio" selected={(value) => value === props.value} />;
+}
+
+/** Several answers from a list of options. */
+export function Checkboxes(props: GroupProps & { values: string[] }): VNode {
+  return <OptionGroup {...props} type="checkbox" selected={(value) => props.values.includes(value)} />;
 }
