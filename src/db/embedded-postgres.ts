@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,11 +83,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
         asUser,
       );
     } finally {
-      await import('node:fs/promises').then((fs) => fs.rm(pwfile, { force: true }));
+      await rm(pwfile, { force: true });
     }
   }
   const password = (await readFile(passwordFile, 'utf8')).trim();
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+  // The app talks to its own server through a Unix socket (cheaper than loopback TCP for every query);
+  // TCP on 127.0.0.1 stays open for tools. A folder name pg_ctl's option string cannot carry gets TCP only.
+  const socketDir = join(dataDir, 'postgres-socket');
+  const useSocket = platform() !== 'win32' && /^[\w./-]+$/.test(socketDir) && socketDir.length < 90;
+  if (useSocket) await ensureFolderOwnedBy(socketDir, user);
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${useSocket ? socketDir : "''"}`;
   const logFile = join(dataDir, 'postgres.log');
   const running = await run(bin.pg_ctl, ['status', '-D', pgData], asUser).then(
     () => true,
@@ -99,7 +104,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await run(bin.pg_ctl, ['start', '-D', pgData, '-o', options, '-l', logFile, '-w', '-t', '60'], asUser);
 
   return {
-    url: `postgres://amtsweg:${password}@127.0.0.1:${port}/postgres`,
+    url: useSocket
+      ? `postgres://amtsweg:${password}@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`
+      : `postgres://amtsweg:${password}@127.0.0.1:${port}/postgres`,
     async stop() {
       await run(bin.pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w'], asUser);
     },
@@ -110,4 +117,9 @@ async function ensureWritableBy(file: string, user: RunAs): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   if (!(await exists(file))) await writeFile(file, '');
   if (user.uid !== undefined && user.gid !== undefined) await chown(file, user.uid, user.gid);
+}
+
+async function ensureFolderOwnedBy(folder: string, user: RunAs): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  if (user.uid !== undefined && user.gid !== undefined) await chown(folder, user.uid, user.gid);
 }
