@@ -23,6 +23,9 @@ test('without any variables every setting has its documented default', () => {
     worker: true,
     uploadMaxBytes: 10 * 1024 * 1024,
     logLevel: 'info',
+    mailFrom: 'Amtsweg <noreply@localhost>',
+    publicUrl: 'http://localhost:3000',
+    smtpUrl: undefined,
   });
 });
 

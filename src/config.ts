@@ -111,6 +111,29 @@ export const settings = {
     default: 10 * 1024 * 1024,
     parse: integer(1024, 2 * 1024 * 1024 * 1024),
   },
+  publicUrl: {
+    env: 'PUBLIC_URL',
+    doc: 'Address citizens reach the platform at; links in e-mails are built on it.',
+    default: undefined,
+    defaultDoc: '`http://localhost:<PORT>`',
+    parse: (raw: string) => {
+      if (!/^https?:\/\/[^/]+$/.test(raw))
+        throw new ConfigError('must be like https://service.example.de (no path)');
+      return raw;
+    },
+  },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    doc: 'Mail server for e-mails to citizens, e.g. smtps://user:pass@mail.example.de. Unset: e-mails stay in the outbox (development page /entwicklung/postausgang).',
+    default: undefined,
+    parse: text,
+  },
+  mailFrom: {
+    env: 'MAIL_FROM',
+    doc: 'Sender of e-mails to citizens.',
+    default: 'Amtsweg <noreply@localhost>',
+    parse: text,
+  },
   clamavHost: {
     env: 'CLAMAV_HOST',
     doc: 'Host of a ClamAV clamd that scans every upload (INSTREAM). Unset: uploads are not scanned for viruses.',
@@ -162,7 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('SESSION_SECRET must be set when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
-  return { ...config, dataDir: resolve(config.dataDir) };
+  return {
+    ...config,
+    dataDir: resolve(config.dataDir),
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  };
 }
 
 /** The README table of settings, generated from the list above. */

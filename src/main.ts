@@ -13,6 +13,7 @@ import { createClamdScanner } from './documents/clamd.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
 import { deleteExpiredDrafts } from './forms/draft-expiry.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
+import { createSmtpTransport, MAIL_QUEUE, mailHandler } from './jobs/mail.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { loadServiceRegistry, SHIPPED_SERVICES } from './packages/registry.ts';
 import { seedShippedPackages } from './packages/store.ts';
@@ -84,6 +85,10 @@ export async function serve(config: Config): Promise<Running> {
   const handlers = config.worker
     ? {
         ...caseEffectHandlers({ db, store, services }),
+        [MAIL_QUEUE]: mailHandler(
+          db,
+          config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : undefined,
+        ),
         [EXPIRE_DRAFTS]: async () => {
           await deleteExpiredDrafts(db, store, new Date(), config.draftRetentionDays);
         },
@@ -91,7 +96,7 @@ export async function serve(config: Config): Promise<Running> {
     : undefined;
   const jobs = await startJobQueue({
     url: database.url,
-    queues: Object.values(EFFECTS),
+    queues: [...Object.values(EFFECTS), MAIL_QUEUE],
     handlers,
     schedules: [{ queue: EXPIRE_DRAFTS, cron: '17 3 * * *' }],
     onDeadLetter: async (job) =>

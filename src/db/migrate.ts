@@ -3,10 +3,12 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Db } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as servicePackages from './migrations/0002-service-packages.ts';
+import * as resumeLinks from './migrations/0003-resume-links-and-mail.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-service-packages': servicePackages,
+  '0003-resume-links-and-mail': resumeLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

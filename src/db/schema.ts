@@ -119,6 +119,24 @@ export interface ServicePackagesTable {
   retired_at: Date | null;
 }
 
+export interface ResumeLinksTable {
+  token_hash: string;
+  tenant_ars: string;
+  draft_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface OutboundMailTable {
+  id: Generated<string>;
+  tenant_ars: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   staff_users: StaffUsersTable;
@@ -130,4 +148,6 @@ export interface Database {
   postbox_messages: PostboxMessagesTable;
   audit_log: AuditLogTable;
   service_packages: ServicePackagesTable;
+  resume_links: ResumeLinksTable;
+  outbound_mail: OutboundMailTable;
 }

@@ -33,7 +33,7 @@ export function consistencyProblems(pkg: ServicePackage): string[] {
   const problems: string[] = [];
   const pageIds = pkg.form.pages.map((p) => p.id);
   for (const id of duplicates(pageIds)) problems.push(`form.pages: page id "${id}" is used twice`);
-  const reservedPages = pageIds.filter((id) => ['pruefen', 'erklaerung'].includes(id));
+  const reservedPages = pageIds.filter((id) => ['pruefen', 'erklaerung', 'speichern'].includes(id));
   for (const id of reservedPages) problems.push(`form.pages: page id "${id}" is reserved`);
   const items = pkg.form.pages.flatMap((p) => p.fields);
   const names = [

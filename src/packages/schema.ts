@@ -184,11 +184,10 @@ export const ServicePackageSchema = Type.Object(
         legalBasis: Type.Array(Text),
         fees: Text,
         processingTime: Text,
-        requiredTrustLevel: Type.Union([
-          Type.Literal('basic'),
-          Type.Literal('substantial'),
-          Type.Literal('high'),
-        ]),
+        requiredTrustLevel: Type.Union(
+          [Type.Literal('none'), Type.Literal('basic'), Type.Literal('substantial'), Type.Literal('high')],
+          { description: "'none': anonymous, no log-in; drafts are resumed through a link sent by e-mail." },
+        ),
         responsibleOrgUnit: Text,
         contact: Type.Object(
           { email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()) },

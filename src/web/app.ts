@@ -28,13 +28,18 @@ declare module '@fastify/secure-session' {
     csrf: string;
     citizen: Citizen;
     staffId: string;
+    /** Random id of an anonymous visitor's drafts (services that need no log-in). */
+    anonymousId: string;
     /** Last request time (ms), for the idle timeout. */
     seenAt: number;
   }
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'cookieSecure' | 'uploadMaxBytes' | 'logLevel' | 'draftRetentionDays'> & {
+  config: Pick<
+    Config,
+    'nodeEnv' | 'cookieSecure' | 'uploadMaxBytes' | 'logLevel' | 'draftRetentionDays' | 'publicUrl'
+  > & {
     sessionSecret: string;
   };
   db: Db;

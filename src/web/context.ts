@@ -1,7 +1,9 @@
 /** Small helpers every route uses: send a page, read the signed-in person, keep redirects on this site. */
+
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import type { Citizen } from '../identity/types.ts';
+import { anonymousCitizen, type Citizen } from '../identity/types.ts';
 import { renderPage } from './render.ts';
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
@@ -14,6 +16,18 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
 
 export function currentCitizen(request: FastifyRequest): Citizen | undefined {
   return request.session.get('citizen');
+}
+
+/** The signed-in citizen, or else an anonymous visitor with a random id kept in the session. */
+export function citizenOrVisitor(request: FastifyRequest): Citizen {
+  const citizen = currentCitizen(request);
+  if (citizen) return citizen;
+  let id = request.session.get('anonymousId');
+  if (!id) {
+    id = randomUUID();
+    request.session.set('anonymousId', id);
+  }
+  return anonymousCitizen(id);
 }
 
 /** Only paths on this site are followed after log-in, never another host (open-redirect protection). */

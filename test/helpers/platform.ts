@@ -15,6 +15,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { type BlobStore, createFileBlobStore } from '../../src/documents/blob-store.ts';
 import { createNoopScanner, type VirusScanner } from '../../src/documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from '../../src/identity/tenants.ts';
+import { MAIL_QUEUE } from '../../src/jobs/mail.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
 import { loadServiceRegistry, type ServiceRegistry, SHIPPED_SERVICES } from '../../src/packages/registry.ts';
 import { seedShippedPackages } from '../../src/packages/store.ts';
@@ -68,7 +69,7 @@ export async function startTestPlatform(
     const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
     const jobs = await startJobQueue({
       url: postgres.url,
-      queues: Object.values(EFFECTS),
+      queues: [...Object.values(EFFECTS), MAIL_QUEUE],
       handlers: caseEffectHandlers({ db, store, services }),
     });
     const app = await build({
@@ -78,6 +79,7 @@ export async function startTestPlatform(
         uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,
         logLevel: 'silent',
         draftRetentionDays: 30,
+        publicUrl: 'http://localhost:3000',
         sessionSecret: 'test-secret-test-secret-test-secret!',
       },
       db,

@@ -31,11 +31,12 @@ import type { FieldError, FileFieldDef } from '../../forms/types.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
 import type { AppDeps } from '../app.ts';
-import { currentCitizen, loginRedirect, sendPage } from '../context.ts';
+import { citizenOrVisitor, currentCitizen, loginRedirect, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
 import { CheckAnswersPage, DeclarationPage, QuestionPage } from './form-views.tsx';
 import { frameOf } from './frame.ts';
+import { SAVE_LATER } from './resume-routes.tsx';
 import { drainMultipart, receiveUploads } from './upload-parts.ts';
 import { type CitizenFrame, CitizenPage } from './views.tsx';
 
@@ -68,7 +69,8 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   async function journey(request: FastifyRequest<{ Params: Partial<Params> }>, reply: FastifyReply) {
     const latest = deps.services.find(request.params.serviceId ?? '');
     if (!latest) throw WebError.notFound();
-    const citizen = currentCitizen(request);
+    const anonymous = latest.definition.metadata.requiredTrustLevel === 'none';
+    const citizen = anonymous ? citizenOrVisitor(request) : currentCitizen(request);
     if (!citizen) return { redirect: loginRedirect(reply, base(latest)) } as const;
     if (!meetsTrustLevel(citizen.trustLevel, latest.definition.metadata.requiredTrustLevel)) {
       return {
@@ -190,6 +192,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         backHref={back ? pageUrl(pkg, back) : `/dienste/${pkg.definition.id}`}
         action={`${pageUrl(pkg, shown.page.def.id)}${fromSummary ? `?${FROM_SUMMARY}` : ''}`}
         expiresAt={j.expiresAt}
+        saveLaterHref={j.citizen.trustLevel === 'none' ? pageUrl(pkg, SAVE_LATER) : undefined}
       />
     );
   }

@@ -37,6 +37,8 @@ export function QuestionPage(
     errors: FieldError[];
     action: string;
     expiresAt: Date;
+    /** Anonymous visitors: where to ask for a resume link by e-mail. */
+    saveLaterHref?: string;
   },
 ): VNode {
   const single = singleQuestion(props.items);
@@ -60,6 +62,13 @@ export function QuestionPage(
         Ihre Angaben werden nach jeder Seite gespeichert. Sie können später weitermachen; ohne weitere
         Änderung löschen wir sie nach dem {dateFormat.format(props.expiresAt)}.
       </p>
+      {props.saveLaterHref && (
+        <p class="kern-body">
+          <a class="kern-link" href={props.saveLaterHref}>
+            Speichern und später weitermachen
+          </a>
+        </p>
+      )}
     </CitizenPage>
   );
 }

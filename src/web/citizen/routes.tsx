@@ -6,7 +6,7 @@ import { openDocument } from '../../documents/service.ts';
 import { isoDateInBerlin } from '../../forms/display.ts';
 import { summaryRows } from '../../forms/engine.ts';
 import { findTestPerson, testPersons } from '../../identity/test-persons.ts';
-import { TRUST_LEVELS, type TrustLevel } from '../../identity/types.ts';
+import { LOGIN_TRUST_LEVELS, type TrustLevel } from '../../identity/types.ts';
 import { serviceTitles } from '../../packages/registry.ts';
 import { renderReceipt } from '../../pdf/receipt.ts';
 import type { AppDeps } from '../app.ts';
@@ -16,6 +16,7 @@ import { assertCsrf } from '../security.ts';
 import { formRoutes } from './form-routes.tsx';
 import { frameOf } from './frame.ts';
 import { legalRoutes } from './legal-pages.tsx';
+import { resumeRoutes } from './resume-routes.tsx';
 import { ConfirmationPage, HomePage, LoginPage, PostboxPage, ServiceStartPage } from './views.tsx';
 
 export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -50,7 +51,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const trustLevel = String(request.body?.trustLevel ?? '') as TrustLevel;
       const errors = [];
       if (!person) errors.push({ field: 'person', message: 'Wählen Sie eine Testperson aus.' });
-      if (!TRUST_LEVELS.includes(trustLevel))
+      if (!LOGIN_TRUST_LEVELS.includes(trustLevel))
         errors.push({ field: 'trustLevel', message: 'Wählen Sie ein Vertrauensniveau aus.' });
       if (!person || errors.length > 0) {
         return sendPage(
@@ -147,6 +148,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
   );
 
+  await app.register(resumeRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(legalRoutes, deps);
 }

@@ -61,6 +61,7 @@ export function HomePage(props: { frame: CitizenFrame; services: readonly Compil
 }
 
 const TRUST_LEVEL_NAMES = {
+  none: 'keine (ohne Anmeldung)',
   basic: 'Basisregistrierung',
   substantial: 'substanziell (z. B. ELSTER-Zertifikat)',
   high: 'hoch (Online-Ausweis)',

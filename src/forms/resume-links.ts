@@ -1,0 +1,71 @@
+/**
+ * Save and return later for anonymous services: a link with a random token, sent by e-mail, opens the
+ * draft again until the draft expires. Only the token's SHA-256 is stored.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import { queueMail } from '../jobs/mail.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface ResumeLinkInput {
+  tenantArs: string;
+  draftId: string;
+  email: string;
+  expiresAt: Date;
+  /** e.g. https://service.musterstadt.de — the link is built on it. */
+  publicUrl: string;
+  serviceTitle: string;
+}
+
+/** Stores the link and queues the e-mail in one transaction: no mail without a working link, and vice versa. */
+export async function sendResumeLink(
+  deps: { db: Db; jobs: JobQueue },
+  input: ResumeLinkInput,
+): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  const until = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
+    input.expiresAt,
+  );
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('resume_links')
+      .values({
+        token_hash: hash(token),
+        tenant_ars: input.tenantArs,
+        draft_id: input.draftId,
+        expires_at: input.expiresAt,
+      })
+      .execute();
+    await queueMail(trx, deps.jobs, {
+      tenantArs: input.tenantArs,
+      to: input.email,
+      subject: `Ihr Antrag „${input.serviceTitle}“: später weitermachen`,
+      body: [
+        'Guten Tag,',
+        '',
+        `mit diesem Link machen Sie mit Ihrem Antrag „${input.serviceTitle}“ weiter:`,
+        `${input.publicUrl}/weitermachen/${token}`,
+        '',
+        `Der Link gilt bis zum ${until}. Geben Sie ihn nicht weiter: Wer ihn hat, sieht Ihre Angaben.`,
+      ].join('\n'),
+    });
+  });
+}
+
+/** The draft a valid, unexpired token opens: its owner id and service. */
+export async function redeemResumeLink(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ citizenId: string; serviceId: string } | undefined> {
+  if (!/^[\w-]{43}$/.test(token)) return undefined;
+  return db
+    .selectFrom('resume_links')
+    .innerJoin('drafts', 'drafts.id', 'resume_links.draft_id')
+    .select(['drafts.citizen_id as citizenId', 'drafts.service_id as serviceId'])
+    .where('resume_links.token_hash', '=', hash(token))
+    .where('resume_links.expires_at', '>', now)
+    .executeTakeFirst();
+}
