@@ -1,15 +1,10 @@
 /** A service without log-in: the visitor saves, gets a link by e-mail, and continues in another browser. */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { DEMO_TENANT } from '../src/identity/tenants.ts';
 import { mailHandler } from '../src/jobs/mail.ts';
-import { parsePackageText } from '../src/packages/load.ts';
-import type { ServicePackage } from '../src/packages/schema.ts';
-import { importPackage, publishPackage } from '../src/packages/store.ts';
 import { Client } from './helpers/client.ts';
+import { publishAnonymousLibraryCard } from './helpers/packages.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 let platform: TestPlatform;
@@ -17,15 +12,7 @@ const FORM = '/dienste/bibliotheksausweis/formular';
 
 before(async () => {
   platform = await startTestPlatform();
-  const pkg = parsePackageText(
-    await readFile(join(import.meta.dirname, '..', 'services', 'bibliotheksausweis', 'package.yaml'), 'utf8'),
-    'lib',
-  ) as ServicePackage;
-  pkg.version = '1.5.0';
-  pkg.metadata.requiredTrustLevel = 'none';
-  await importPackage(platform.db, DEMO_TENANT.ars, pkg, 'anonymous library card');
-  await publishPackage(platform.db, DEMO_TENANT.ars, 'bibliotheksausweis', '1.5.0');
-  await platform.services.reload();
+  await publishAnonymousLibraryCard(platform);
 });
 after(() => platform.close());
 

@@ -1,26 +1,13 @@
 /** The save-and-return pages of a service without log-in, in a real browser: axe, no JavaScript, 320 px. */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DEMO_TENANT } from '../src/identity/tenants.ts';
-import { parsePackageText } from '../src/packages/load.ts';
-import type { ServicePackage } from '../src/packages/schema.ts';
-import { importPackage, publishPackage } from '../src/packages/store.ts';
 import { type BrowserPlatform, openScenario, startBrowserPlatform } from './helpers/browser.ts';
+import { publishAnonymousLibraryCard } from './helpers/packages.ts';
 
 let env: BrowserPlatform;
 before(async () => {
   env = await startBrowserPlatform();
-  const pkg = parsePackageText(
-    await readFile(join(import.meta.dirname, '..', 'services', 'bibliotheksausweis', 'package.yaml'), 'utf8'),
-    'lib',
-  ) as ServicePackage;
-  pkg.version = '1.5.0';
-  pkg.metadata.requiredTrustLevel = 'none';
-  await importPackage(env.platform.db, DEMO_TENANT.ars, pkg, 'anonymous library card');
-  await publishPackage(env.platform.db, DEMO_TENANT.ars, 'bibliotheksausweis', '1.5.0');
-  await env.platform.services.reload();
+  await publishAnonymousLibraryCard(env.platform);
 });
 after(() => env?.close());
 

@@ -1,14 +1,11 @@
 /** The service designers' staff area: package versions, test results, a preview that stores nothing, publishing. */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEMO_TENANT } from '../src/identity/tenants.ts';
-import { parsePackageText } from '../src/packages/load.ts';
-import type { ServicePackage } from '../src/packages/schema.ts';
 import { importPackage } from '../src/packages/store.ts';
 import { Client } from './helpers/client.ts';
 import { loginStaff } from './helpers/journey.ts';
+import { readShippedPackage } from './helpers/packages.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 let platform: TestPlatform;
@@ -52,10 +49,7 @@ test('the preview checks input like the citizen form but stores nothing', async 
 });
 
 test('a caseworker may look but not publish; the designer publishes and citizens get the new version', async () => {
-  const pkg = parsePackageText(
-    await readFile(join(import.meta.dirname, '..', 'services', 'hundesteuer', 'package.yaml'), 'utf8'),
-    'h',
-  ) as ServicePackage;
+  const pkg = await readShippedPackage('hundesteuer');
   pkg.version = '1.1.0';
   pkg.metadata.title.de = 'Hundesteuer an- oder abmelden (neu)';
   await importPackage(platform.db, DEMO_TENANT.ars, pkg, 'h 1.1.0');

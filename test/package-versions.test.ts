@@ -1,6 +1,6 @@
 /** Package versions: draft → published (immutable) → retired; export → import round trip; drafts keep their version. */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
@@ -8,7 +8,6 @@ import { DEMO_TENANT } from '../src/identity/tenants.ts';
 import { packageCommand } from '../src/packages/cli.ts';
 import { PackageError } from '../src/packages/errors.ts';
 import { parsePackageText } from '../src/packages/load.ts';
-import type { ServicePackage } from '../src/packages/schema.ts';
 import {
   exportPackage,
   findStoredPackage,
@@ -18,6 +17,7 @@ import {
   retirePackage,
 } from '../src/packages/store.ts';
 import { Client } from './helpers/client.ts';
+import { readShippedPackage } from './helpers/packages.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 let platform: TestPlatform;
@@ -27,11 +27,7 @@ before(async () => {
 after(() => platform.close());
 
 const ars = DEMO_TENANT.ars;
-const library = async (): Promise<ServicePackage> =>
-  parsePackageText(
-    await readFile(join(import.meta.dirname, '..', 'services', 'bibliotheksausweis', 'package.yaml'), 'utf8'),
-    'lib',
-  ) as ServicePackage;
+const library = () => readShippedPackage('bibliotheksausweis');
 
 test('the shipped samples are published on first start', async () => {
   const stored = await listPackages(platform.db, ars);
