@@ -547,4 +547,8 @@ describe('in production', () => {
     );
     assert.equal((await visitor.get('/postfach')).statusCode, 303);
   });
+
+  test('the development outbox (e-mails with resume links) does not exist', async () => {
+    expectPage(await new Client(platform.app).get('/entwicklung/postausgang'), 404, /Seite nicht gefunden/);
+  });
 });
