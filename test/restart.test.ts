@@ -37,18 +37,24 @@ const upload = Buffer.concat([
   Buffer.from('%%EOF\n'),
 ]);
 
-test('a submitted case, its events, its upload and a saved draft survive a restart', async () => {
-  const env = {
-    DATA_DIR: dataDir,
-    PORT: String(await freePort()),
-    EMBEDDED_POSTGRES_PORT: String(await freePort()),
-  };
+/** The variables for a server process on fresh ports, with its data in `dir`. */
+async function serverEnv(dir: string): Promise<Record<string, string>> {
+  return { DATA_DIR: dir, PORT: String(await freePort()), EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+}
 
-  const first = await startServerProcess(env);
-  const applicant = new Client(first.url);
+/** A citizen who has submitted one application through `url`; returns their client and the reference. */
+async function submittedApplication(url: string) {
+  const applicant = new Client(url);
   await loginCitizen(applicant);
   await fillApplication(applicant, upload);
   const { reference } = await submitApplication(applicant);
+  return { applicant, reference };
+}
+
+test('a submitted case, its events, its upload and a saved draft survive a restart', async () => {
+  const env = await serverEnv(dataDir);
+  const first = await startServerProcess(env);
+  const { applicant, reference } = await submittedApplication(first.url);
   const drafter = new Client(first.url);
   await loginCitizen(drafter, 'test-jana-kowalski');
   await answerNamePage(drafter, 'Kowalski-Draft');
@@ -87,16 +93,9 @@ test('a submitted case, its events, its upload and a saved draft survive a resta
 
 test('after the server process is killed, the next start takes over the data and nothing submitted is lost', async () => {
   const crashDir = await mkdtemp(join(tmpdir(), 'amtsweg-crash-'));
-  const env = {
-    DATA_DIR: crashDir,
-    PORT: String(await freePort()),
-    EMBEDDED_POSTGRES_PORT: String(await freePort()),
-  };
+  const env = await serverEnv(crashDir);
   const first = await startServerProcess(env);
-  const applicant = new Client(first.url);
-  await loginCitizen(applicant);
-  await fillApplication(applicant, upload);
-  const { reference } = await submitApplication(applicant);
+  const { applicant, reference } = await submittedApplication(first.url);
   // SIGKILL: no shutdown code runs; the embedded PostgreSQL is left running without its owner.
   await first.stop('SIGKILL');
   const second = await startServerProcess(env);
