@@ -13,6 +13,7 @@ import { createClamdScanner } from './documents/clamd.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
 import { deleteExpiredDrafts } from './forms/draft-expiry.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
+import { recordIncident } from './jobs/incidents.ts';
 import { createSmtpTransport, MAIL_QUEUE, mailHandler } from './jobs/mail.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { loadServiceRegistry, SHIPPED_SERVICES } from './packages/registry.ts';
@@ -99,8 +100,10 @@ export async function serve(config: Config): Promise<Running> {
     queues: [...Object.values(EFFECTS), MAIL_QUEUE],
     handlers,
     schedules: [{ queue: EXPIRE_DRAFTS, cron: '17 3 * * *' }],
-    onDeadLetter: async (job) =>
-      app.log.error({ jobId: job.id }, 'effect failed permanently; needs a person'),
+    onDeadLetter: async (job) => {
+      app.log.error({ jobId: job.id, queue: job.queue }, 'effect failed all retries; incident opened');
+      await recordIncident(db, job);
+    },
     onError: (error) => app.log.error({ err: error }, 'job queue error'),
   });
   const app = await build({

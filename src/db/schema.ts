@@ -137,6 +137,16 @@ export interface OutboundMailTable {
   sent_at: Date | null;
 }
 
+export interface IncidentsTable {
+  id: Generated<string>;
+  job_id: string;
+  queue: string;
+  data: Json<unknown>;
+  created_at: Generated<Date>;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   staff_users: StaffUsersTable;
@@ -150,4 +160,5 @@ export interface Database {
   service_packages: ServicePackagesTable;
   resume_links: ResumeLinksTable;
   outbound_mail: OutboundMailTable;
+  incidents: IncidentsTable;
 }

@@ -21,7 +21,8 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-const DEAD_LETTER = 'failed-effects';
+/** Where a queue's jobs go after their last retry: a person has to look at them (see incidents.ts). */
+export const deadLetterQueue = (queue: string) => `failed-${queue}`;
 
 export interface JobQueueOptions {
   url: string;
@@ -29,7 +30,9 @@ export interface JobQueueOptions {
   handlers?: EffectHandlers;
   /** Recurring jobs (cron, UTC), e.g. deleting expired drafts; their handlers are in `handlers`. */
   schedules?: { queue: string; cron: string }[];
-  onDeadLetter?: (job: { id: string; data: unknown }) => Promise<void>;
+  onDeadLetter?: (job: { id: string; queue: string; data: unknown }) => Promise<void>;
+  /** Retries before a job is given up (default 8, backing off from 2 s up to 10 min between tries). */
+  retryLimit?: number;
   onError?: (error: Error) => void;
 }
 
@@ -37,21 +40,21 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   const boss = new PgBoss({ connectionString: options.url, useListenNotify: true, max: 4 });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
-  await boss.createQueue(DEAD_LETTER);
-  for (const queue of options.queues) {
-    await boss.createQueue(queue, {
-      notify: true,
-      retryLimit: 8,
+  const scheduled = options.schedules ?? [];
+  for (const queue of [...options.queues, ...scheduled.map((s) => s.queue)]) {
+    await boss.createQueue(deadLetterQueue(queue));
+    const settings = {
+      retryLimit: options.retryLimit ?? 8,
       retryDelay: 2,
       retryBackoff: true,
       retryDelayMax: 600,
-      deadLetter: DEAD_LETTER,
-    });
+      deadLetter: deadLetterQueue(queue),
+    };
+    await boss.createQueue(queue, { notify: true, ...settings });
+    // createQueue leaves an existing queue as it was: bring queues of older installations up to date.
+    await boss.updateQueue(queue, settings);
   }
-  for (const { queue, cron } of options.schedules ?? []) {
-    await boss.createQueue(queue, { retryLimit: 3, deadLetter: DEAD_LETTER });
-    await boss.schedule(queue, cron);
-  }
+  for (const { queue, cron } of scheduled) await boss.schedule(queue, cron);
   if (options.handlers) {
     for (const [queue, handle] of Object.entries(options.handlers)) {
       await boss.work<Record<string, unknown>>(
@@ -64,9 +67,11 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     }
     const onDeadLetter = options.onDeadLetter;
     if (onDeadLetter) {
-      await boss.work(DEAD_LETTER, async (jobs) => {
-        for (const job of jobs) await onDeadLetter({ id: job.id, data: job.data });
-      });
+      for (const queue of Object.keys(options.handlers)) {
+        await boss.work(deadLetterQueue(queue), async (jobs) => {
+          for (const job of jobs) await onDeadLetter({ id: job.id, queue, data: job.data });
+        });
+      }
     }
   }
   return {

@@ -15,6 +15,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { type BlobStore, createFileBlobStore } from '../../src/documents/blob-store.ts';
 import { createNoopScanner, type VirusScanner } from '../../src/documents/virus-scan.ts';
 import { DEMO_TENANT, seedDemoTenant } from '../../src/identity/tenants.ts';
+import { recordIncident } from '../../src/jobs/incidents.ts';
 import { MAIL_QUEUE } from '../../src/jobs/mail.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
 import { loadServiceRegistry, type ServiceRegistry, SHIPPED_SERVICES } from '../../src/packages/registry.ts';
@@ -28,6 +29,8 @@ export interface TestPlatform {
   jobs: JobQueue;
   services: ServiceRegistry;
   dataDir: string;
+  /** The database's connection URL, for tests that start more components on it. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export async function startTestPlatform(
       url: postgres.url,
       queues: [...Object.values(EFFECTS), MAIL_QUEUE],
       handlers: caseEffectHandlers({ db, store, services }),
+      onDeadLetter: (job) => recordIncident(db, job),
     });
     const app = await build({
       config: {
@@ -97,6 +101,7 @@ export async function startTestPlatform(
       jobs,
       services,
       dataDir,
+      url: postgres.url,
       async close() {
         await app.close();
         await jobs.stop();

@@ -13,6 +13,7 @@ import type { AppDeps } from '../app.ts';
 import { attachment, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
+import { incidentRoutes } from './incident-routes.tsx';
 import { packageRoutes } from './package-routes.tsx';
 import { STAFF_LOGIN, signedInStaff, staffFrame } from './session.ts';
 import { CasePage, InboxPage, StaffLoginPage } from './views.tsx';
@@ -170,4 +171,5 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   await app.register(packageRoutes, deps);
+  await app.register(incidentRoutes, deps);
 }

@@ -45,6 +45,11 @@ export function StaffPage(props: {
         </a>
       </li>
       <li>
+        <a class="kern-link" href="/verwaltung/stoerungen">
+          Störungen
+        </a>
+      </li>
+      <li>
         <Form action="/verwaltung/abmelden" csrfToken={frame.csrfToken}>
           <Button variant="tertiary">Abmelden ({frame.staff.displayName})</Button>
         </Form>
