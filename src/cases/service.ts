@@ -41,12 +41,10 @@ export async function submitApplication(
   const { tenantArs, pkg, citizen } = input;
   const service = pkg.definition;
   const created = await deps.db.transaction().execute(async (trx) => {
-    const draft = await findDraft(trx, { tenantArs, service, citizenId: citizen.id });
-    // Locks the draft so a double click cannot submit twice: the second waits, then finds no draft.
-    const locked =
-      draft &&
-      (await trx.selectFrom('drafts').select('id').where('id', '=', draft.id).forUpdate().executeTakeFirst());
-    if (!draft || !locked) throw draftMissing();
+    // Locked and read in one query: a double click waits here, then finds no draft; and no page saved
+    // in the meantime is missed.
+    const draft = await findDraft(trx, { tenantArs, service, citizenId: citizen.id }, { forUpdate: true });
+    if (!draft) throw draftMissing();
     const now = deps.now();
     const today = isoDateInBerlin(now);
     if (firstIncompletePage(pkg, draft.answers, today)) throw draftIncomplete();

@@ -4,7 +4,7 @@ import { formatIban } from './checks/iban.ts';
 import { formatMoney } from './checks/money.ts';
 import type { FileAnswer, Locale } from './types.ts';
 
-const YES_NO = { de: ['Ja', 'Nein'], en: ['Yes', 'No'] } as const;
+export const YES_NO_LABELS = { de: ['Ja', 'Nein'], en: ['Yes', 'No'] } as const;
 
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
@@ -37,7 +37,7 @@ export function displayValue(
       return `${a.street} ${a.houseNumber}, ${a.postalCode} ${a.city}`;
     }
     case 'yesNo':
-      return value === true ? YES_NO[locale][0] : YES_NO[locale][1];
+      return value === true ? YES_NO_LABELS[locale][0] : YES_NO_LABELS[locale][1];
     case 'declaration':
       return locale === 'de' ? 'Bestätigt' : 'Confirmed';
     case 'choice':
@@ -63,6 +63,29 @@ export function displayValue(
     default:
       return String(value);
   }
+}
+
+const FILE_TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
+/** "ein PDF, JPEG oder PNG": the accepted file types in words, for messages. */
+export function fileTypeNames(mediaTypes: readonly string[], locale: Locale): string {
+  const names = mediaTypes.map((type) => FILE_TYPE_NAMES[type] ?? type);
+  const or = locale === 'de' ? ' oder ' : ' or ';
+  const prefix = locale === 'de' ? 'ein ' : 'a ';
+  return (
+    prefix + (names.length > 1 ? `${names.slice(0, -1).join(', ')}${or}${names.at(-1)}` : (names[0] ?? ''))
+  );
+}
+
+const longDate = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' });
+
+/** "25. Dezember 2026", in German time. */
+export function formatLongDate(date: Date): string {
+  return longDate.format(date);
 }
 
 const berlinDate = new Intl.DateTimeFormat('en-CA', {

@@ -18,14 +18,20 @@ export interface Draft {
   updatedAt: Date;
 }
 
-export async function findDraft(db: Db, key: DraftKey): Promise<Draft | undefined> {
-  const row = await db
+/** The citizen's draft; `forUpdate` locks it for the rest of the caller's transaction and reads it under the lock. */
+export async function findDraft(
+  db: Db,
+  key: DraftKey,
+  options: { forUpdate?: boolean } = {},
+): Promise<Draft | undefined> {
+  let query = db
     .selectFrom('drafts')
     .select(['id', 'service_version', 'answers', 'last_page', 'updated_at'])
     .where('tenant_ars', '=', key.tenantArs)
     .where('service_id', '=', key.service.id)
-    .where('citizen_id', '=', key.citizenId)
-    .executeTakeFirst();
+    .where('citizen_id', '=', key.citizenId);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   return (
     row && {
       id: row.id,

@@ -16,6 +16,7 @@ import { checkPostalCode } from './checks/postal-code.ts';
 import type { CheckResult } from './checks/result.ts';
 import { checkSteuerId } from './checks/tax-id.ts';
 import { checkVehicleRegistration } from './checks/vehicle-registration.ts';
+import { fileTypeNames } from './display.ts';
 import { problemMessage } from './field-messages.ts';
 import { messages } from './messages.ts';
 import type { FieldError, FileAnswer, Locale } from './types.ts';
@@ -31,7 +32,7 @@ export interface FieldEnv {
 export type ParseResult = { value: unknown; errors: FieldError[] };
 
 export const ADDRESS_PARTS = ['street', 'houseNumber', 'postalCode', 'city'] as const;
-const ADDRESS_LABELS = {
+export const ADDRESS_LABELS = {
   street: { de: 'Straße', en: 'Street' },
   houseNumber: { de: 'Hausnummer', en: 'House number' },
   postalCode: { de: 'Postleitzahl', en: 'Postcode' },
@@ -210,7 +211,12 @@ function parseFile(
   if (!def.mediaTypes.includes(raw.mediaType)) {
     return {
       value: undefined,
-      errors: [{ field: path, message: messages.fileType(name, def.mediaTypes.join(', '))[env.locale] }],
+      errors: [
+        {
+          field: path,
+          message: messages.fileType(name, fileTypeNames(def.mediaTypes, env.locale))[env.locale],
+        },
+      ],
     };
   }
   return { value: raw, errors: [] };

@@ -1,5 +1,5 @@
 /** Validation messages in plain German and English; every message names its field. */
-import type { Locale, Text } from './types.ts';
+import type { Text } from './types.ts';
 
 type Template = (label: string, detail?: string) => Text;
 
@@ -49,7 +49,3 @@ export const messages = {
     en: 'Confirm the declaration to send your application.',
   }),
 } satisfies Record<string, Template>;
-
-export function localize(text: Text, locale: Locale): string {
-  return text[locale];
-}

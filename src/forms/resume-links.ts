@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { queueMail } from '../jobs/mail.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { formatLongDate } from './display.ts';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,9 +26,7 @@ export async function sendResumeLink(
   input: ResumeLinkInput,
 ): Promise<void> {
   const token = randomBytes(32).toString('base64url');
-  const until = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
-    input.expiresAt,
-  );
+  const until = formatLongDate(input.expiresAt);
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('resume_links')

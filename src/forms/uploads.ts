@@ -6,29 +6,11 @@ import { type BlobStore, BlobTooLargeError } from '../documents/blob-store.ts';
 import { insertDocument } from '../documents/service.ts';
 import { safeFilename, sniffMediaType } from '../documents/sniff.ts';
 import { type ScanResult, type VirusScanner, VirusScanUnavailableError } from '../documents/virus-scan.ts';
+import { fileTypeNames, formatFileSize } from './display.ts';
 import { type DraftKey, saveAnswers } from './drafts.ts';
 import { label as fieldLabel } from './fields.ts';
 import { messages } from './messages.ts';
 import type { FieldError, FileAnswer, FileFieldDef, Locale } from './types.ts';
-
-const TYPE_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-};
-
-function allowedNames(field: FileFieldDef, locale: Locale): string {
-  const names = field.mediaTypes.map((type) => TYPE_NAMES[type] ?? type);
-  const or = locale === 'de' ? ' oder ' : ' or ';
-  const prefix = locale === 'de' ? 'ein ' : 'a ';
-  return (
-    prefix + (names.length > 1 ? `${names.slice(0, -1).join(', ')}${or}${names.at(-1)}` : (names[0] ?? ''))
-  );
-}
-
-export function formatMegabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`.replace('.', ',');
-}
 
 export interface UploadDeps {
   db: Db;
@@ -75,7 +57,7 @@ export async function storeDraftUpload(
   const label = fieldLabel(field, locale);
   const tooLarge = (): FieldError => ({
     field: field.name,
-    message: messages.fileTooLarge(label, formatMegabytes(deps.maxBytes))[locale],
+    message: messages.fileTooLarge(label, formatFileSize(deps.maxBytes))[locale],
   });
   let blob: Awaited<ReturnType<BlobStore['put']>>;
   try {
@@ -98,7 +80,10 @@ export async function storeDraftUpload(
   const mediaType = await sniffMediaType(blob.head);
   if (!mediaType || !field.mediaTypes.includes(mediaType)) {
     await deps.store.delete(blob.key);
-    return { field: field.name, message: messages.fileType(label, allowedNames(field, locale))[locale] };
+    return {
+      field: field.name,
+      message: messages.fileType(label, fileTypeNames(field.mediaTypes, locale))[locale],
+    };
   }
   const infected = await scanStored(deps, blob.key, field, locale);
   if (infected) {

@@ -1,5 +1,6 @@
 /** The pages of a form journey: one question (or a small group) per page, check your answers, declaration. */
 import type { VNode } from 'preact';
+import { formatLongDate } from '../../forms/display.ts';
 import type { SummaryRow } from '../../forms/engine.ts';
 import type { FieldError } from '../../forms/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
@@ -60,7 +61,7 @@ export function QuestionPage(
       </Form>
       <p class="kern-body kern-body--small app-draft-note">
         Ihre Angaben werden nach jeder Seite gespeichert. Sie können später weitermachen; ohne weitere
-        Änderung löschen wir sie nach dem {dateFormat.format(props.expiresAt)}.
+        Änderung löschen wir sie nach dem {formatLongDate(props.expiresAt)}.
       </p>
       {props.saveLaterHref && (
         <p class="kern-body">
@@ -72,8 +73,6 @@ export function QuestionPage(
     </CitizenPage>
   );
 }
-
-const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' });
 
 export function CheckAnswersPage(
   props: JourneyProps & {

@@ -1,7 +1,7 @@
 /** Renders a page's items (every field kind, info text, repeating groups) with their raw values and errors. */
 import type { VNode } from 'preact';
-import { formatFileSize } from '../../forms/display.ts';
-import { ADDRESS_PARTS } from '../../forms/fields.ts';
+import { formatFileSize, YES_NO_LABELS } from '../../forms/display.ts';
+import { ADDRESS_LABELS, ADDRESS_PARTS } from '../../forms/fields.ts';
 import type { FileAnswer } from '../../forms/types.ts';
 import type { PageItem } from '../../packages/compile.ts';
 import type { RepeatFieldDef, ServicePackage, ValueFieldDef } from '../../packages/schema.ts';
@@ -16,15 +16,9 @@ import { TextField } from '../components/text-field.tsx';
 
 type Texted = { de: string; en?: string };
 const de = (text: Texted | undefined) => text?.de;
-const ADDRESS_LABELS = {
-  street: 'Straße',
-  houseNumber: 'Hausnummer',
-  postalCode: 'Postleitzahl',
-  city: 'Ort',
-} as const;
 const YES_NO = [
-  { value: 'yes', label: 'Ja' },
-  { value: 'no', label: 'Nein' },
+  { value: 'yes', label: YES_NO_LABELS.de[0] },
+  { value: 'no', label: YES_NO_LABELS.de[1] },
 ];
 
 interface ItemProps {
@@ -156,7 +150,7 @@ function AddressFields(
           <TextField
             key={part}
             name={`${props.path}.${part}`}
-            label={ADDRESS_LABELS[part]}
+            label={ADDRESS_LABELS[part].de}
             value={typeof value[part] === 'string' ? (value[part] as string) : ''}
             error={props.errors.get(`${props.path}.${part}`)}
             autocomplete={autocomplete[part]}
