@@ -1,4 +1,5 @@
 /** The `amtsweg` command: `serve` (default) starts the platform, `migrate` only applies migrations. */
+import { CATALOG_USAGE, catalogCommand } from './catalog/cli.ts';
 import { ConfigError, loadConfig, settingsTable } from './config.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
 import { openDatabase, serve } from './main.ts';
@@ -12,7 +13,8 @@ Commands:
   migrate        apply database migrations and exit
   config-table   print the table of configuration variables (as in README.md)
 ${PACKAGE_USAGE}
-${IMPORT_FIM_USAGE}`;
+${IMPORT_FIM_USAGE}
+${CATALOG_USAGE}`;
 
 async function main(command: string | undefined): Promise<number> {
   switch (command ?? 'serve') {
@@ -53,6 +55,16 @@ async function main(command: string | undefined): Promise<number> {
           const database = await openDatabase(loadConfig());
           await seedDemoTenant(database.db);
           return { db: database.db, tenantArs: DEMO_TENANT.ars, close: () => database.close() };
+        },
+      );
+    case 'catalog':
+      return catalogCommand(
+        process.argv.slice(3),
+        (line) => console.log(line),
+        (line) => console.error(line),
+        async () => {
+          const database = await openDatabase(loadConfig());
+          return { db: database.db, close: () => database.close() };
         },
       );
     case 'config-table':

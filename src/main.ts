@@ -4,6 +4,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { caseEffectHandlers } from './cases/effects.ts';
 import { EFFECTS } from './cases/service.ts';
+import { seedDemoProgress } from './catalog/demo.ts';
+import { loadShippedCatalog } from './catalog/import.ts';
 import type { Config } from './config.ts';
 import { createDatabase, type Db } from './db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.ts';
@@ -12,7 +14,7 @@ import { createFileBlobStore } from './documents/blob-store.ts';
 import { createClamdScanner } from './documents/clamd.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
 import { deleteExpiredDrafts } from './forms/draft-expiry.ts';
-import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
+import { DEMO_TENANT, listStaff, seedDemoTenant } from './identity/tenants.ts';
 import { recordIncident } from './jobs/incidents.ts';
 import { createSmtpTransport, MAIL_QUEUE, mailHandler } from './jobs/mail.ts';
 import { startJobQueue } from './jobs/queue.ts';
@@ -64,6 +66,12 @@ async function sessionSecret(config: Config): Promise<string> {
   return secret;
 }
 
+/** A development start shows a living OZG dashboard: the situation Mainz reported in 2024 (catalog/demo.ts). */
+export async function seedDemoData(db: Db, offered: Parameters<typeof seedDemoProgress>[2]): Promise<void> {
+  const coordinator = (await listStaff(db, DEMO_TENANT.ars)).find((s) => s.roles.includes('coordinator'));
+  if (coordinator) await seedDemoProgress(db, coordinator, offered, new Date());
+}
+
 export interface Running {
   url: string;
   stop(): Promise<void>;
@@ -76,6 +84,8 @@ export async function serve(config: Config): Promise<Running> {
   const store = createFileBlobStore(join(config.dataDir, 'files'));
   await seedShippedPackages(db, DEMO_TENANT.ars, SHIPPED_SERVICES);
   const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
+  await loadShippedCatalog(db);
+  if (config.nodeEnv !== 'production') await seedDemoData(db, services.list());
   const scanner = config.clamavHost
     ? createClamdScanner({
         host: config.clamavHost,

@@ -1,5 +1,5 @@
 /** SQL of the cases domain: cases, their append-only events and reference numbers. */
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CasesTable, Database } from '../db/schema.ts';
 import { isUuid } from '../db/uuid.ts';
 import type { Case, CaseEvent, CaseStatus, Outcome } from './types.ts';
@@ -95,4 +95,19 @@ export async function selectEvents(db: Kysely<Database>, caseId: string): Promis
     data: r.data,
     createdAt: r.created_at,
   }));
+}
+
+/** Applications submitted per service and month (Europe/Berlin), for the dashboard's digital share. */
+export async function countSubmissionsByMonth(
+  db: Kysely<Database>,
+  tenantArs: string,
+): Promise<{ serviceId: string; month: string; count: number }[]> {
+  const month = sql<string>`to_char(submitted_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM')`;
+  const rows = await db
+    .selectFrom('cases')
+    .select(['service_id', month.as('month'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where('tenant_ars', '=', tenantArs)
+    .groupBy(['service_id', month])
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, month: r.month, count: Number(r.count) }));
 }

@@ -7,6 +7,8 @@ export type Db = Kysely<Database>;
 
 // Return int8 (bigint) as number: our counters and sizes stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them with the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function createDatabase(
   url: string,

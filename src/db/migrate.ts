@@ -5,12 +5,14 @@ import * as initial from './migrations/0001-initial.ts';
 import * as servicePackages from './migrations/0002-service-packages.ts';
 import * as resumeLinks from './migrations/0003-resume-links-and-mail.ts';
 import * as incidents from './migrations/0004-incidents.ts';
+import * as catalog from './migrations/0005-catalog.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-service-packages': servicePackages,
   '0003-resume-links-and-mail': resumeLinks,
   '0004-incidents': incidents,
+  '0005-catalog': catalog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

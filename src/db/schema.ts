@@ -147,6 +147,92 @@ export interface IncidentsTable {
   resolved_by: string | null;
 }
 
+export interface CatalogBundlesTable {
+  ozg_id: string;
+  name: string;
+  themenfeld: string;
+  lage: string;
+  lage_kind: 'lebenslage' | 'unternehmenslage' | null;
+}
+
+export interface CatalogLeistungenTable {
+  leika_key: string;
+  name: string;
+  leika_type: string;
+  bundle_ozg_id: string | null;
+  /** Derived from the LeiKa type at import: the Land or a municipality may execute it (see catalog/). */
+  municipal: boolean;
+  sdg_annex1: ColumnType<boolean, boolean | undefined, boolean>;
+  sdg_annex2: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface CatalogImportsTable {
+  id: Generated<number>;
+  source: string;
+  format: string;
+  leistungen: number;
+  bundles: number;
+  imported_at: Generated<Date>;
+}
+
+export type LeistungStatusKind = 'amtsweg' | 'elsewhere' | 'planned' | 'not_relevant';
+
+/** A tenant's status for one Leistung; no row means "not yet assessed" (required, not online, no plan). */
+export interface LeistungStatusesTable {
+  tenant_ars: string;
+  leika_key: string;
+  status: LeistungStatusKind;
+  /** The Amtsweg service package that offers it (status 'amtsweg'). */
+  service_id: string | null;
+  /** Who offers it when it is not Amtsweg, e.g. "EfA-Dienst des Landes". */
+  provider: string | null;
+  url: string | null;
+  /** Maturity entered by staff for services offered elsewhere; derived for Amtsweg packages. */
+  maturity_11: number | null;
+  maturity_20: number | null;
+  online_since: ColumnType<string | null, string | null | undefined, string | null>;
+  target_date: ColumnType<string | null, string | null | undefined, string | null>;
+  delay_reason: string | null;
+  /** Never shown on the public dashboard. */
+  internal_note: string | null;
+  annual_cost_cents: number | null;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface MaturityAnswersTable {
+  tenant_ars: string;
+  leika_key: string;
+  model: string;
+  criterion: string;
+  option: string;
+  justification: string;
+  answered_by: string;
+  answered_at: Timestamp;
+}
+
+export interface ApplicationCountsTable {
+  tenant_ars: string;
+  leika_key: string;
+  /** First day of the month, YYYY-MM-01. */
+  month: ColumnType<string, string, string>;
+  online: number;
+  paper: number;
+  updated_by: string;
+}
+
+export interface DashboardSettingsTable {
+  tenant_ars: string;
+  inhabitants: number;
+  platform_fee_cents_per_year: number;
+  cents_per_inhabitant_per_year: number;
+  cost_model_name: string;
+  trend_start: ColumnType<string, string, string>;
+  demo_data: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   staff_users: StaffUsersTable;
@@ -161,4 +247,11 @@ export interface Database {
   resume_links: ResumeLinksTable;
   outbound_mail: OutboundMailTable;
   incidents: IncidentsTable;
+  catalog_bundles: CatalogBundlesTable;
+  catalog_leistungen: CatalogLeistungenTable;
+  catalog_imports: CatalogImportsTable;
+  leistung_statuses: LeistungStatusesTable;
+  maturity_answers: MaturityAnswersTable;
+  application_counts: ApplicationCountsTable;
+  dashboard_settings: DashboardSettingsTable;
 }

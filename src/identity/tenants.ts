@@ -28,6 +28,7 @@ const DEMO_STAFF = [
   { login: 'sachbearbeitung', display_name: 'Sabine Meier', roles: ['caseworker'] },
   { login: 'sachbearbeitung2', display_name: 'Tobias Wagner', roles: ['caseworker'] },
   { login: 'leistungsdesign', display_name: 'Dana Schmidt', roles: ['designer'] },
+  { login: 'ozg-koordination', display_name: 'Jana Becker', roles: ['coordinator'] },
 ];
 
 /** Creates the demo tenant and its staff once; running it again changes nothing. */

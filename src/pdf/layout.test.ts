@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractTextItems } from 'unpdf';
-import { Layout, MARGIN, PAGE_HEIGHT, PAGE_WIDTH } from './layout.ts';
+import { Layout, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TABLE_GAP } from './layout.ts';
 
 const meta = { title: 'Test', author: 'Stadt Musterstadt', subject: 'Test', createdAt: new Date(0) };
 const longWord = 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft';
@@ -50,4 +50,44 @@ test('numbers every page and repeats the running header from page two on', async
     assert.ok(page.includes(`Seite ${index + 1} von 3`));
     assert.equal(page.includes('Aktenzeichen X-1'), index > 0);
   });
+});
+
+test('a data table repeats its header on every page, right-aligns numbers and stays in its columns', async () => {
+  const layout = await Layout.create(meta);
+  const columns = [
+    { label: 'Leistung', width: 0.6 },
+    { label: 'Anzahl', width: 0.2, align: 'right' as const },
+    { label: 'Anteil', width: 0.2, align: 'right' as const },
+  ];
+  const rows = Array.from({ length: 150 }, (_, i) => [
+    i % 10 === 0 ? `${longWord} ${i}` : `Leistung ${i}`,
+    String(i * 7),
+    `${i % 100} %`,
+  ]);
+  layout.dataTable(columns, rows);
+  const pages = await bodyItems(layout);
+  assert.ok(pages.length >= 4, `only ${pages.length} pages`);
+  for (const page of pages) {
+    assert.equal(page[0]?.str, 'Leistung', 'header first on each page');
+    assert.equal(page.filter((item) => item.str === 'Anzahl').length, 1);
+  }
+  const numbers = pages.flat().filter((item) => /^\d+$/.test(item.str));
+  assert.equal(numbers.length, 150);
+  const contentWidth = PAGE_WIDTH - MARGIN.left - MARGIN.right;
+  const gap = TABLE_GAP;
+  const rightEdge = MARGIN.left + 0.8 * contentWidth - gap;
+  for (const item of numbers)
+    assert.ok(Math.abs(item.x + item.width - rightEdge) < 2, `"${item.str}" not aligned`);
+  const text = pages.flat().map((item) => item.str);
+  for (let i = 0; i < 150; i += 10) assert.ok(text.includes(String(i * 7)), `row ${i}`);
+  for (const item of pages.flat()) {
+    assert.ok(item.x + item.width / 1.02 <= PAGE_WIDTH - MARGIN.right, `"${item.str}" right of the margin`);
+    assert.ok(item.y >= MARGIN.bottom, `"${item.str}" below the margin`);
+    if (item.x < MARGIN.left + 1) {
+      assert.ok(
+        item.x + item.width / 1.02 <= MARGIN.left + 0.6 * contentWidth - gap,
+        `"${item.str}" overflows`,
+      );
+    }
+  }
 });

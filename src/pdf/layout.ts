@@ -12,6 +12,8 @@ export const MARGIN = { top: mm(20), right: mm(20), bottom: mm(25), left: mm(25)
 export const CONTENT_WIDTH = PAGE_WIDTH - MARGIN.left - MARGIN.right;
 
 export const BODY_SIZE = 11;
+/** Space between the columns of a `dataTable`. */
+export const TABLE_GAP = mm(3);
 export const BLACK = rgb(0, 0, 0);
 export const GREY = rgb(0.35, 0.35, 0.35);
 const LINE_FACTOR = 1.35;
@@ -23,6 +25,15 @@ export interface DocumentMeta {
   createdAt: Date;
   /** Printed atop every page but the first, so that a loose page can be matched to its document. */
   runningHeader?: string;
+}
+
+/** A column of `Layout.dataTable`: its header label, share of the content width and alignment. */
+export interface TableColumn {
+  label: string;
+  /** Fraction of the content width (0–1); the fractions of a table should add up to at most 1. */
+  width: number;
+  /** 'right' for numbers, so that digits line up. */
+  align?: 'left' | 'right';
 }
 
 export interface TextStyle {
@@ -78,11 +89,12 @@ export class Layout {
     this.y -= points;
   }
 
-  /** Starts a new page unless `height` points still fit above the bottom margin. */
-  ensureSpace(height: number): void {
-    if (this.y - height >= MARGIN.bottom) return;
+  /** Starts a new page unless `height` points still fit above the bottom margin; true if it did. */
+  ensureSpace(height: number): boolean {
+    if (this.y - height >= MARGIN.bottom) return false;
     this.page = this.doc.addPage(PageSizes.A4);
     this.y = PAGE_HEIGHT - MARGIN.top;
+    return true;
   }
 
   /** Draws one line of text at a fixed position, `fromTop` being its baseline below the top edge. */
@@ -131,6 +143,62 @@ export class Layout {
         this.line(valueLines[i] ?? '', value);
       }
       this.space(size * 0.5);
+    }
+  }
+
+  /**
+   * A table with a bold header row and any number of columns. Cells wrap within their column; a row is
+   * kept on one page where it fits, and the header is repeated on every page the table continues on.
+   */
+  dataTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], size = 9.5): void {
+    const gap = TABLE_GAP;
+    let left = MARGIN.left;
+    const cells = columns.map((column) => {
+      const width = column.width * CONTENT_WIDTH;
+      const cell = { x: left, width: width - gap, align: column.align ?? 'left' };
+      left += width;
+      return cell;
+    });
+    const header = columns.map((column) => column.label);
+    const rowHeight = (row: readonly string[], bold: boolean) =>
+      Math.max(
+        1,
+        ...cells.map((c, i) => this.wrapLines(row[i] ?? '', { size, bold, width: c.width }).length),
+      ) * lineHeight(size);
+    const drawHeader = () => {
+      this.tableRow(cells, header, size, true);
+      this.ruleAt(MARGIN.left, this.position + size * 0.1, left - MARGIN.left - gap);
+      this.space(size * 0.4);
+    };
+    // The header never stands alone at the bottom of a page.
+    this.ensureSpace(rowHeight(header, true) + rowHeight(rows[0] ?? [], false) + size);
+    drawHeader();
+    for (const row of rows) {
+      if (this.ensureSpace(rowHeight(row, false))) drawHeader();
+      this.tableRow(cells, row, size, false);
+      this.space(size * 0.2);
+    }
+  }
+
+  private tableRow(
+    cells: readonly { x: number; width: number; align: 'left' | 'right' }[],
+    row: readonly string[],
+    size: number,
+    bold: boolean,
+  ): void {
+    const lines = cells.map((c, i) => this.wrapLines(row[i] ?? '', { size, bold, width: c.width }));
+    for (let i = 0; i < Math.max(1, ...lines.map((l) => l.length)); i++) {
+      this.ensureSpace(lineHeight(size));
+      cells.forEach((cell, column) => {
+        const text = lines[column]?.[i] ?? '';
+        if (text === '') return;
+        const x =
+          cell.align === 'right'
+            ? cell.x + cell.width - this.font(bold).widthOfTextAtSize(text, size)
+            : cell.x;
+        this.textAt(text, x, this.baseline(size), { size, bold });
+      });
+      this.y -= lineHeight(size);
     }
   }
 

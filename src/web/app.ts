@@ -17,6 +17,8 @@ import type { Citizen } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { ServiceRegistry } from '../packages/registry.ts';
 import { citizenRoutes } from './citizen/routes.tsx';
+import { leistungRoutes } from './dashboard/leistung-routes.tsx';
+import { dashboardRoutes } from './dashboard/routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { WebError } from './errors.ts';
 import { checkOrigin } from './security.ts';
@@ -144,5 +146,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(citizenRoutes, deps);
   await app.register(staffRoutes, deps);
+  await app.register(dashboardRoutes, deps);
+  await app.register(leistungRoutes, deps);
   return app;
 }

@@ -185,8 +185,10 @@ export interface BrowserPlatform {
 }
 
 /** A test platform listening on a real port and a Chromium to drive it. */
-export async function startBrowserPlatform(): Promise<BrowserPlatform> {
-  const platform = await startTestPlatform();
+export async function startBrowserPlatform(
+  options: Parameters<typeof startTestPlatform>[0] = {},
+): Promise<BrowserPlatform> {
+  const platform = await startTestPlatform(options);
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const baseURL = `http://localhost:${(platform.app.server.address() as AddressInfo).port}`;
   const browser = await launchBrowser();

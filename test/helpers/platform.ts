@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { caseEffectHandlers } from '../../src/cases/effects.ts';
 import { EFFECTS } from '../../src/cases/service.ts';
+import { loadShippedCatalog } from '../../src/catalog/import.ts';
 import { createDatabase, type Db } from '../../src/db/database.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -18,6 +19,7 @@ import { DEMO_TENANT, seedDemoTenant } from '../../src/identity/tenants.ts';
 import { recordIncident } from '../../src/jobs/incidents.ts';
 import { MAIL_QUEUE } from '../../src/jobs/mail.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
+import { seedDemoData } from '../../src/main.ts';
 import { loadServiceRegistry, type ServiceRegistry, SHIPPED_SERVICES } from '../../src/packages/registry.ts';
 import { seedShippedPackages } from '../../src/packages/store.ts';
 import { build } from '../../src/web/app.ts';
@@ -46,7 +48,13 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestPlatform(
-  options: { uploadMaxBytes?: number; nodeEnv?: 'test' | 'production'; scanner?: VirusScanner } = {},
+  options: {
+    uploadMaxBytes?: number;
+    nodeEnv?: 'test' | 'production';
+    scanner?: VirusScanner;
+    /** Load the shipped OZG catalogue and, with 'demo', the development demo progress (as `npm start` does). */
+    catalog?: 'shipped' | 'demo';
+  } = {},
 ): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'amtsweg-test-'));
   const postgres = await startEmbeddedPostgres(dataDir, await freePort());
@@ -70,6 +78,8 @@ export async function startTestPlatform(
     const store = createFileBlobStore(join(dataDir, 'files'));
     await seedShippedPackages(db, DEMO_TENANT.ars, SHIPPED_SERVICES);
     const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
+    if (options.catalog) await loadShippedCatalog(db);
+    if (options.catalog === 'demo') await seedDemoData(db, services.list());
     const jobs = await startJobQueue({
       url: postgres.url,
       queues: [...Object.values(EFFECTS), MAIL_QUEUE],

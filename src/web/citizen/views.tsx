@@ -56,6 +56,13 @@ export function HomePage(props: { frame: CitizenFrame; services: readonly Compil
           </li>
         ))}
       </ul>
+      <p class="kern-body">
+        Wie weit die Verwaltung mit ihren Online-Diensten ist, zeigt der{' '}
+        <a class="kern-link" href="/ozg-stand">
+          Stand der OZG-Umsetzung
+        </a>
+        .
+      </p>
     </CitizenPage>
   );
 }

@@ -52,6 +52,7 @@ export function Page(props: PageProps): VNode {
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href="/assets/charts.css" />
       </head>
       <body>
         <a class="kern-link app-skip-link" href="#main">

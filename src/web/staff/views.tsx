@@ -50,6 +50,11 @@ export function StaffPage(props: {
         </a>
       </li>
       <li>
+        <a class="kern-link" href="/verwaltung/ozg">
+          OZG-Stand
+        </a>
+      </li>
+      <li>
         <Form action="/verwaltung/abmelden" csrfToken={frame.csrfToken}>
           <Button variant="tertiary">Abmelden ({frame.staff.displayName})</Button>
         </Form>
@@ -82,7 +87,11 @@ export function StaffLoginPage(props: {
           options={props.staff.map((s) => ({
             value: s.id,
             label: s.displayName,
-            hint: s.roles.includes('designer') ? 'Leistungsdesign' : 'Sachbearbeitung',
+            hint: s.roles.includes('designer')
+              ? 'Leistungsdesign'
+              : s.roles.includes('coordinator')
+                ? 'OZG-Koordination'
+                : 'Sachbearbeitung',
           }))}
           error={props.errors.find((e) => e.field === 'staffId')?.message}
         />

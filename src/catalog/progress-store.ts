@@ -1,0 +1,303 @@
+/**
+ * The tenant's OZG progress in the database: status per Leistung, monthly application counts and the cost
+ * model. Changes need the role "coordinator" (OZG-Koordination), checked here and not only in the routes.
+ */
+import { sql } from 'kysely';
+import { countSubmissionsByMonth } from '../cases/queries.ts';
+import type { Db } from '../db/database.ts';
+import { isoDateInBerlin } from '../forms/display.ts';
+import type { StaffMember } from '../identity/types.ts';
+import type { CompiledPackage } from '../packages/compile.ts';
+import { listPackages } from '../packages/store.ts';
+import { assertCoordinator } from './coordinator.ts';
+import { packageMaturity } from './package-maturity.ts';
+import type {
+  CatalogEntry,
+  CostSettings,
+  MonthlyCount,
+  PackageOffer,
+  ProgressData,
+  StatusRecord,
+} from './progress.ts';
+import type { DelayReason, StatusChange } from './status.ts';
+
+/** Until a coordinator enters the town's own figures: the example of Rheinland-Pfalz's KomPrOZG model. */
+export const DEFAULT_SETTINGS: CostSettings = {
+  inhabitants: 0,
+  platformFeeCentsPerYear: 120_000,
+  centsPerInhabitantPerYear: 30,
+  costModelName: 'Beispiel: 1.200 € im Jahr + 0,30 € je Einwohnerin und Einwohner',
+  trendStart: '2020-01-01',
+};
+
+export async function loadSettings(db: Db, tenantArs: string): Promise<CostSettings> {
+  const row = await db
+    .selectFrom('dashboard_settings')
+    .selectAll()
+    .where('tenant_ars', '=', tenantArs)
+    .executeTakeFirst();
+  return row
+    ? {
+        inhabitants: row.inhabitants,
+        platformFeeCentsPerYear: row.platform_fee_cents_per_year,
+        centsPerInhabitantPerYear: row.cents_per_inhabitant_per_year,
+        costModelName: row.cost_model_name,
+        trendStart: row.trend_start,
+        demoData: row.demo_data,
+      }
+    : DEFAULT_SETTINGS;
+}
+
+export async function saveSettings(db: Db, staff: StaffMember, settings: CostSettings): Promise<void> {
+  assertCoordinator(staff);
+  const values = {
+    inhabitants: settings.inhabitants,
+    platform_fee_cents_per_year: settings.platformFeeCentsPerYear,
+    cents_per_inhabitant_per_year: settings.centsPerInhabitantPerYear,
+    cost_model_name: settings.costModelName,
+    trend_start: settings.trendStart,
+    updated_by: staff.id,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('dashboard_settings')
+    .values({ tenant_ars: staff.tenantArs, ...values })
+    .onConflict((oc) => oc.column('tenant_ars').doUpdateSet(values))
+    .execute();
+}
+
+const ENTRY_COLUMNS = [
+  'l.leika_key as leikaKey',
+  'l.name as name',
+  'l.leika_type as leikaType',
+  'l.municipal as municipal',
+  'l.bundle_ozg_id as bundleId',
+  'b.name as bundleName',
+  'b.themenfeld as themenfeld',
+] as const;
+
+export async function findCatalogEntry(db: Db, leikaKey: string): Promise<CatalogEntry | undefined> {
+  if (!/^\d{14}$/.test(leikaKey)) return undefined;
+  return db
+    .selectFrom('catalog_leistungen as l')
+    .leftJoin('catalog_bundles as b', 'b.ozg_id', 'l.bundle_ozg_id')
+    .select(ENTRY_COLUMNS)
+    .where('l.leika_key', '=', leikaKey)
+    .executeTakeFirst();
+}
+
+export async function findStatus(
+  db: Db,
+  tenantArs: string,
+  leikaKey: string,
+): Promise<StatusRecord | undefined> {
+  return (await loadStatuses(db, tenantArs, leikaKey))[0];
+}
+
+async function loadStatuses(db: Db, tenantArs: string, leikaKey?: string): Promise<StatusRecord[]> {
+  let query = db.selectFrom('leistung_statuses').selectAll().where('tenant_ars', '=', tenantArs);
+  if (leikaKey) query = query.where('leika_key', '=', leikaKey);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    leikaKey: r.leika_key,
+    status: r.status,
+    provider: r.provider,
+    url: r.url,
+    maturity11: r.maturity_11,
+    maturity20: r.maturity_20,
+    onlineSince: r.online_since,
+    targetDate: r.target_date,
+    delayReason: r.delay_reason as DelayReason | null,
+    internalNote: r.internal_note,
+    annualCostCents: r.annual_cost_cents,
+  }));
+}
+
+/** Saves what a coordinator entered; 'open' removes the status again. */
+export async function saveStatus(
+  db: Db,
+  staff: StaffMember,
+  leikaKey: string,
+  change: StatusChange,
+): Promise<void> {
+  assertCoordinator(staff);
+  const where = { tenant_ars: staff.tenantArs, leika_key: leikaKey };
+  if (change.status === 'open') {
+    await db
+      .deleteFrom('leistung_statuses')
+      .where('tenant_ars', '=', where.tenant_ars)
+      .where('leika_key', '=', leikaKey)
+      .execute();
+    return;
+  }
+  const values = {
+    status: change.status,
+    provider: change.status === 'elsewhere' ? change.provider : null,
+    url: change.status === 'elsewhere' ? change.url : null,
+    maturity_11: change.status === 'elsewhere' ? change.maturity11 : null,
+    maturity_20: change.status === 'elsewhere' ? change.maturity20 : null,
+    online_since: change.status === 'elsewhere' ? change.onlineSince : null,
+    target_date: change.status === 'planned' ? change.targetDate : null,
+    delay_reason: change.status === 'planned' ? change.delayReason : null,
+    annual_cost_cents: change.status === 'not_relevant' ? null : change.annualCostCents,
+    internal_note: change.internalNote,
+    updated_by: staff.id,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('leistung_statuses')
+    .values({ ...where, ...values })
+    .onConflict((oc) => oc.columns(['tenant_ars', 'leika_key']).doUpdateSet(values))
+    .execute();
+}
+
+/** Enters the applications of one month; online counts of Amtsweg services come from the cases instead. */
+export async function saveMonthlyCount(
+  db: Db,
+  staff: StaffMember,
+  count: { leikaKey: string; month: string; online: number; paper: number },
+): Promise<void> {
+  assertCoordinator(staff);
+  const values = { online: count.online, paper: count.paper, updated_by: staff.id };
+  await db
+    .insertInto('application_counts')
+    .values({ tenant_ars: staff.tenantArs, leika_key: count.leikaKey, month: count.month, ...values })
+    .onConflict((oc) => oc.columns(['tenant_ars', 'leika_key', 'month']).doUpdateSet(values))
+    .execute();
+}
+
+export interface CatalogSearch {
+  text?: string;
+  themenfeld?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Leistungen of the catalogue for the staff list: municipal ones and any with a status, by name. */
+export async function searchCatalog(
+  db: Db,
+  tenantArs: string,
+  search: CatalogSearch,
+): Promise<{ total: number; entries: CatalogEntry[] }> {
+  let query = db
+    .selectFrom('catalog_leistungen as l')
+    .leftJoin('catalog_bundles as b', 'b.ozg_id', 'l.bundle_ozg_id')
+    .where((eb) =>
+      eb.or([
+        eb('l.municipal', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('leistung_statuses as s')
+            .select(sql`1`.as('one'))
+            .whereRef('s.leika_key', '=', 'l.leika_key')
+            .where('s.tenant_ars', '=', tenantArs),
+        ),
+      ]),
+    );
+  if (search.text) {
+    const pattern = `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('l.name', 'ilike', pattern),
+        eb('l.leika_key', 'like', pattern),
+        eb('b.name', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (search.themenfeld) query = query.where('b.themenfeld', '=', search.themenfeld);
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const entries = await query
+    .select(ENTRY_COLUMNS)
+    .orderBy('l.name')
+    .orderBy('l.leika_key')
+    .limit(search.limit)
+    .offset(search.offset)
+    .execute();
+  return { total: Number(total.n), entries };
+}
+
+export async function listThemenfelder(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('catalog_bundles')
+    .select('themenfeld')
+    .distinct()
+    .orderBy('themenfeld')
+    .execute();
+  return rows.map((r) => r.themenfeld);
+}
+
+/** Everything the council figures need, read in a handful of queries. */
+export async function loadProgressData(
+  db: Db,
+  tenantArs: string,
+  offered: readonly CompiledPackage[],
+): Promise<ProgressData> {
+  const [statuses, settings, stored, answers, counts, submissions] = await Promise.all([
+    loadStatuses(db, tenantArs),
+    loadSettings(db, tenantArs),
+    listPackages(db, tenantArs),
+    db.selectFrom('maturity_answers').selectAll().where('tenant_ars', '=', tenantArs).execute(),
+    db.selectFrom('application_counts').selectAll().where('tenant_ars', '=', tenantArs).execute(),
+    countSubmissionsByMonth(db, tenantArs),
+  ]);
+  const packages: PackageOffer[] = offered.map((pkg) => {
+    const { id, metadata } = pkg.definition;
+    const firstPublished = stored
+      .filter((s) => s.id === id && s.publishedAt)
+      .map((s) => s.publishedAt as Date)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    const maturity = packageMaturity(
+      pkg.definition,
+      answers.filter((a) => metadata.leikaKeys.includes(a.leika_key)),
+    );
+    return {
+      serviceId: id,
+      title: metadata.title.de,
+      leikaKeys: metadata.leikaKeys,
+      onlineSince: isoDateInBerlin(firstPublished ?? new Date()),
+      ...maturity,
+    };
+  });
+  const keys = [...new Set([...statuses.map((s) => s.leikaKey), ...packages.flatMap((p) => p.leikaKeys)])];
+  const catalog = await db
+    .selectFrom('catalog_leistungen as l')
+    .leftJoin('catalog_bundles as b', 'b.ozg_id', 'l.bundle_ozg_id')
+    .select(ENTRY_COLUMNS)
+    .where((eb) =>
+      keys.length
+        ? eb.or([eb('l.municipal', '=', true), eb('l.leika_key', 'in', keys)])
+        : eb('l.municipal', '=', true),
+    )
+    .orderBy('l.leika_key')
+    .execute();
+  return { catalog, statuses, packages, settings, counts: mergeCounts(counts, submissions, packages) };
+}
+
+/** Entered counts, with the online figure of Amtsweg services taken from the applications actually received. */
+function mergeCounts(
+  entered: { leika_key: string; month: string; online: number; paper: number }[],
+  submissions: { serviceId: string; month: string; count: number }[],
+  packages: PackageOffer[],
+): MonthlyCount[] {
+  const counted = new Map<string, MonthlyCount>();
+  const keyOf = new Map(packages.map((p) => [p.serviceId, p.leikaKeys[0]]));
+  const amtswegKeys = new Set(keyOf.values());
+  for (const row of entered) {
+    const month = row.month.slice(0, 7);
+    counted.set(`${row.leika_key} ${month}`, {
+      leikaKey: row.leika_key,
+      month,
+      online: amtswegKeys.has(row.leika_key) ? 0 : row.online,
+      paper: row.paper,
+    });
+  }
+  for (const s of submissions) {
+    const leikaKey = keyOf.get(s.serviceId);
+    if (!leikaKey) continue;
+    const id = `${leikaKey} ${s.month}`;
+    const count = counted.get(id) ?? { leikaKey, month: s.month, online: 0, paper: 0 };
+    count.online += s.count;
+    counted.set(id, count);
+  }
+  return [...counted.values()];
+}
