@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { councilFigures, monthsBetween, totals } from './council-figures.ts';
+import { councilFigures, totals } from './council-figures.ts';
 import type { Figure } from './figure.ts';
+import { monthsBetween } from './figure-math.ts';
 import {
   type CatalogEntry,
   type LeistungProgress,

@@ -5,8 +5,18 @@
  */
 import { formatMoney } from '../forms/checks/money.ts';
 import type { Figure, FigureValue } from './figure.ts';
+import {
+  count,
+  distinctBundles,
+  formatMonth,
+  formatPercent,
+  lastTwelveMonths,
+  monthOf,
+  monthsBetween,
+  percent,
+} from './figure-math.ts';
+import { delayReasonFigure, plannedByMonthFigure, plannedServicesFigure } from './plan-figures.ts';
 import type { LeistungProgress, MonthlyCount, ProgressData } from './progress.ts';
-import { DELAY_REASONS, type DelayReason } from './status.ts';
 
 export type Audience = 'staff' | 'public';
 
@@ -44,38 +54,6 @@ export interface Totals {
   paperApplications12Months: number;
   annualCostCents: number;
   costPerOnlineApplicationCents: number | null;
-}
-
-const percent = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
-const count = (n: number) => n.toLocaleString('de-DE');
-const monthOf = (date: string) => date.slice(0, 7);
-
-function distinctBundles(list: LeistungProgress[]): number {
-  return new Set(list.flatMap((l) => (l.bundleId ? [l.bundleId] : []))).size;
-}
-
-/** Months from `start` (YYYY-MM) to `end` (YYYY-MM), both included. */
-export function monthsBetween(start: string, end: string): string[] {
-  const months: string[] = [];
-  let [year, month] = start.split('-').map(Number) as [number, number];
-  for (let guard = 0; guard < 1200; guard++) {
-    const current = `${year}-${String(month).padStart(2, '0')}`;
-    if (current > end) break;
-    months.push(current);
-    month += 1;
-    if (month === 13) [year, month] = [year + 1, 1];
-  }
-  return months;
-}
-
-/** The twelve months up to and including today's month. */
-function lastTwelveMonths(today: string): Set<string> {
-  const end = monthOf(today);
-  const [year, month] = end.split('-').map(Number) as [number, number];
-  const startMonth = month === 12 ? 1 : month + 1;
-  const start = `${month === 12 ? year : year - 1}-${String(startMonth).padStart(2, '0')}`;
-  return new Set(monthsBetween(start, end));
 }
 
 export function totals(list: LeistungProgress[], data: ProgressData, today: string): Totals {
@@ -150,10 +128,6 @@ export function councilFigures(
   };
 }
 
-function formatPercent(value: number | null): string {
-  return value === null ? 'kein Anteil' : `${value.toLocaleString('de-DE')} %`;
-}
-
 function themenfeldFigure(required: LeistungProgress[]): Figure {
   const groups = new Map<string, { required: number; online: number }>();
   for (const l of required) {
@@ -212,9 +186,6 @@ function trendFigure(online: LeistungProgress[], trendStart: string, today: stri
   };
 }
 
-const MONTH = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const formatMonth = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
-
 function maturityFigure(
   online: LeistungProgress[],
   key: 'maturity11' | 'maturity20',
@@ -237,49 +208,6 @@ function maturityFigure(
         : `${count(atLeast3)} von ${count(online.length)} Online-Leistungen erreichen nach Modell 2.0 mindestens Stufe 3; ${count(unrated)} sind nicht bewertet.`,
     columns: [
       { key: 'level', label: 'Reifegrad', kind: 'text' },
-      { key: 'count', label: 'Leistungen', kind: 'count' },
-    ],
-    rows,
-  };
-}
-
-function plannedByMonthFigure(planned: LeistungProgress[], today: string): Figure {
-  const byMonth = new Map<string, number>();
-  for (const l of planned) {
-    if (!l.targetDate) continue;
-    const month = monthOf(l.targetDate);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
-  }
-  const rows = [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, count: n }));
-  const overdue = planned.filter((l) => l.targetDate !== null && l.targetDate < today).length;
-  return {
-    id: 'geplante-starts',
-    title: 'Geplante Starts nach Monat',
-    summary: `${count(planned.length)} Leistungen sind geplant${overdue ? `; bei ${count(overdue)} ist der geplante Termin schon vorbei` : ''}.`,
-    columns: [
-      { key: 'month', label: 'Geplant ab', kind: 'month' },
-      { key: 'count', label: 'Leistungen', kind: 'count' },
-    ],
-    rows,
-  };
-}
-
-function delayReasonFigure(planned: LeistungProgress[]): Figure {
-  const rows = (Object.keys(DELAY_REASONS) as DelayReason[])
-    .map((reason) => ({
-      reason: DELAY_REASONS[reason],
-      count: planned.filter((l) => l.delayReason === reason).length,
-    }))
-    .filter((row) => row.count > 0)
-    .sort((a, b) => b.count - a.count);
-  return {
-    id: 'gruende',
-    title: 'Gründe, warum geplante Leistungen noch nicht online sind',
-    summary: rows[0]
-      ? `Der häufigste Grund ist „${rows[0].reason}“ (${count(rows[0].count)} Leistungen).`
-      : 'Für keine geplante Leistung ist ein Grund angegeben.',
-    columns: [
-      { key: 'reason', label: 'Grund', kind: 'text' },
       { key: 'count', label: 'Leistungen', kind: 'count' },
     ],
     rows,
@@ -376,33 +304,6 @@ function onlineServicesFigure(online: LeistungProgress[]): Figure {
       { key: 'provider', label: 'Angeboten über', kind: 'text' },
       { key: 'maturity11', label: 'Reifegrad 1.1', kind: 'count' },
       { key: 'maturity20', label: 'Reifegrad 2.0', kind: 'count' },
-    ],
-    rows,
-  };
-}
-
-function plannedServicesFigure(planned: LeistungProgress[], audience: Audience): Figure {
-  const rows = [...planned]
-    .sort(
-      (a, b) => (a.targetDate ?? '').localeCompare(b.targetDate ?? '') || a.name.localeCompare(b.name, 'de'),
-    )
-    .map((l) => ({
-      leistung: l.name,
-      leikaKey: l.leikaKey,
-      target: l.targetDate,
-      reason: l.delayReason ? DELAY_REASONS[l.delayReason] : null,
-      ...(audience === 'staff' ? { note: l.internalNote } : {}),
-    }));
-  return {
-    id: 'geplante-leistungen',
-    title: 'Geplante Leistungen',
-    summary: `${count(rows.length)} Leistungen sind geplant, die frühesten zuerst.`,
-    columns: [
-      { key: 'leistung', label: 'Leistung', kind: 'text' },
-      { key: 'leikaKey', label: 'LeiKa-Schlüssel', kind: 'text' },
-      { key: 'target', label: 'Geplant ab', kind: 'date' },
-      { key: 'reason', label: 'Grund für die Verzögerung', kind: 'text' },
-      ...(audience === 'staff' ? [{ key: 'note', label: 'Interne Notiz', kind: 'text' as const }] : []),
     ],
     rows,
   };

@@ -9,7 +9,7 @@ import type { Db } from '../db/database.ts';
 import { isoDateInBerlin } from '../forms/display.ts';
 import type { StaffMember } from '../identity/types.ts';
 import type { CompiledPackage } from '../packages/compile.ts';
-import { monthsBetween } from './council-figures.ts';
+import { monthsBetween } from './figure-math.ts';
 import { saveMonthlyCount, saveSettings, saveStatus } from './progress-store.ts';
 import type { DelayReason } from './status.ts';
 

@@ -136,7 +136,8 @@ const VALUES: Record<FigureColumn['kind'], fc.Arbitrary<FigureValue>> = {
   money: fc.oneof(
     fc.integer({ min: -100_000, max: 100_000 }),
     fc.maxSafeInteger(),
-    fc.maxSafeInteger().map((n) => -n),
+    // -0 is no amount of cents; the writer prints it as 0,00 and reads back 0.
+    fc.maxSafeInteger().map((n) => (n === 0 ? 0 : -n)),
   ),
   date: fc
     .date({ min: new Date('1900-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })

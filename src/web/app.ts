@@ -19,6 +19,7 @@ import type { ServiceRegistry } from '../packages/registry.ts';
 import { citizenRoutes } from './citizen/routes.tsx';
 import { leistungRoutes } from './dashboard/leistung-routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
+import { settingsRoutes } from './dashboard/settings-routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { WebError } from './errors.ts';
 import { checkOrigin } from './security.ts';
@@ -148,5 +149,6 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, deps);
   await app.register(dashboardRoutes, deps);
   await app.register(leistungRoutes, deps);
+  await app.register(settingsRoutes, deps);
   return app;
 }

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Figure } from '../../catalog/figure.ts';
-import { BarChart, FigureBlock, LineChart, StackedBarChart } from './charts.tsx';
+import { BarChart, LineChart, StackedBarChart } from './charts.tsx';
+import { FigureBlock } from './figure-block.tsx';
 
 const html = (vnode: VNode): string => renderToString(vnode);
 

@@ -1,6 +1,6 @@
 /**
- * Figures on the dashboard: a heading, a one-sentence summary, an optional chart, the data as a table
- * and CSV/JSON downloads. Charts are server-rendered SVG with role="img" named by their <title> (the
+ * Charts for the dashboard's figures (see figure-block.tsx for the heading, summary, table and downloads around
+ * them). Charts are server-rendered SVG with role="img" named by their <title> (the
  * summary); the table carries the detail for screen readers and for anyone who cannot see colours.
  *
  * Sizes are in viewBox units on a 320-unit-wide canvas, which charts.css scales to the content width
@@ -9,7 +9,6 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { type Figure, type FigureColumn, type FigureValue, formatFigureValue } from '../../catalog/figure.ts';
-import { Table } from './table.tsx';
 
 const WIDTH = 320;
 const FONT = 14;
@@ -18,75 +17,10 @@ const BAR = 18;
 const GAP = 14;
 // Fira Sans averages about 0.55 em (7.7 units) per character; 9 leaves room for wider fallback fonts.
 const CHAR = 9;
-const EMPTY_TEXT = 'Für diese Abbildung liegen noch keine Daten vor.';
+export const EMPTY_TEXT = 'Für diese Abbildung liegen noch keine Daten vor.';
 
 /** KERN's 700 shades (≥ 8:1 against white); charts.css sets them via classes, these are the fallback. */
 const SERIES_FALLBACK = ['#2044aa', '#005741', '#734000', '#7e01a8'];
-
-export interface FigureBlockProps {
-  figure: Figure;
-  /** A chart drawn from the same figure, e.g. <BarChart figure={figure} …/>. */
-  chart?: VNode;
-  /** Path without extension; the block links `${exportHref}.csv` and `${exportHref}.json`. */
-  exportHref?: string;
-  headingLevel?: 2 | 3;
-}
-
-/**
- * One figure as a <section>. With a chart, the table sits in a <details> (native, so it opens without
- * JavaScript and by keyboard); without one, the table is the figure and always shows.
- */
-export function FigureBlock({ figure, chart, exportHref, headingLevel = 2 }: FigureBlockProps): VNode {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const headingId = `${domId(figure.id)}-heading`;
-  const empty = figure.rows.length === 0;
-  const table = <FigureTable figure={figure} />;
-  return (
-    // Unnamed, so not a landmark: the table's scroll region below is named after the same title
-    // (axe landmark-unique), and a dashboard of regions would drown the landmark list anyway.
-    <section class="app-figure">
-      <Heading id={headingId} class={headingLevel === 2 ? 'kern-heading-medium' : 'kern-heading-small'}>
-        {figure.title}
-      </Heading>
-      {empty ? (
-        <p class="kern-body">{EMPTY_TEXT}</p>
-      ) : (
-        <>
-          <p class="kern-body">{figure.summary}</p>
-          {chart}
-          {chart ? (
-            <details class="kern-accordion">
-              <summary class="kern-accordion__header">
-                <span class="kern-title">Daten als Tabelle</span>
-              </summary>
-              <div class="kern-accordion__body">{table}</div>
-            </details>
-          ) : (
-            table
-          )}
-        </>
-      )}
-      {exportHref !== undefined && (
-        <ul class="kern-list app-figure__downloads">
-          {(['CSV', 'JSON'] as const).map((format) => (
-            <li>
-              <a class="kern-link" href={`${exportHref}.${format.toLowerCase()}`}>
-                Als {format} herunterladen<span class="kern-sr-only">: {figure.title}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function FigureTable({ figure }: { figure: Figure }): VNode {
-  const rows = figure.rows.map((row) =>
-    figure.columns.map((column) => formatFigureValue(row[column.key] ?? null, column.kind)),
-  );
-  return <Table caption={figure.title} head={figure.columns.map((column) => column.label)} rows={rows} />;
-}
 
 export interface BarChartProps {
   figure: Figure;
@@ -352,6 +286,6 @@ function wrap(text: string, width: number): string[] {
 }
 
 /** A figure id as a safe HTML id (ids are ours, but a stray space or quote must not break the markup). */
-function domId(id: string): string {
+export function domId(id: string): string {
   return `figure-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }

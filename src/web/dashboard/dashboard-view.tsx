@@ -6,7 +6,8 @@ import type { ComponentChildren, VNode } from 'preact';
 import type { CouncilReport } from '../../catalog/council-report.ts';
 import { formatFigureValue } from '../../catalog/figure.ts';
 import { Alert } from '../components/alert.tsx';
-import { BarChart, FigureBlock, LineChart, StackedBarChart } from '../components/charts.tsx';
+import { BarChart, LineChart, StackedBarChart } from '../components/charts.tsx';
+import { FigureBlock } from '../components/figure-block.tsx';
 
 export interface DashboardProps {
   tenantName: string;

@@ -13,14 +13,11 @@ import {
   findCatalogEntry,
   findStatus,
   listThemenfelder,
-  loadSettings,
   saveMonthlyCount,
-  saveSettings,
   saveStatus,
   searchCatalog,
 } from '../../catalog/progress-store.ts';
 import { type EffectiveStatus, parseStatusForm } from '../../catalog/status.ts';
-import { formatMoney } from '../../forms/checks/money.ts';
 import { isoDateInBerlin } from '../../forms/display.ts';
 import type { FieldError } from '../../forms/types.ts';
 import type { StaffMember } from '../../identity/types.ts';
@@ -29,27 +26,13 @@ import { sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
 import { signedInStaff, staffFrame } from '../staff/session.ts';
-import {
-  type FormValues,
-  LEISTUNGEN_PATH,
-  LeistungListPage,
-  LeistungPage,
-  SETTINGS_PATH,
-  SettingsPage,
-} from './leistung-views.tsx';
+import { asValues, dateAsTyped, eurosAsTyped, type FormValues, LEISTUNGEN_PATH } from './form-state.ts';
+import { LeistungListPage } from './leistung-list-view.tsx';
+import { LeistungPage } from './leistung-views.tsx';
 import { MaturitySection } from './maturity-view.tsx';
 
 const PAGE_SIZE = 50;
 type Body = Record<string, unknown>;
-
-/** What the form showed, as strings, to render it again after an error. */
-const asValues = (body: Body): FormValues =>
-  Object.fromEntries(
-    Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])),
-  );
-
-const euros = (cents: number | null) => (cents === null ? '' : formatMoney(cents).replace(/\s*€$/, ''));
-const germanDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
 
 export async function leistungRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const today = () => isoDateInBerlin(deps.now());
@@ -135,12 +118,12 @@ export async function leistungRoutes(app: FastifyInstance, deps: AppDeps): Promi
       status: row?.status ?? 'open',
       provider: row?.provider ?? '',
       url: row?.url ?? '',
-      onlineSince: germanDate(row?.onlineSince ?? null),
+      onlineSince: dateAsTyped(row?.onlineSince ?? null),
       maturity11: row?.maturity11?.toString() ?? '',
       maturity20: row?.maturity20?.toString() ?? '',
-      targetDate: germanDate(row?.targetDate ?? null),
+      targetDate: dateAsTyped(row?.targetDate ?? null),
       delayReason: row?.delayReason ?? '',
-      annualCost: euros(row?.annualCostCents ?? null),
+      annualCost: eurosAsTyped(row?.annualCostCents ?? null),
       internalNote: row?.internalNote ?? '',
     };
     return sendPage(
@@ -257,69 +240,6 @@ export async function leistungRoutes(app: FastifyInstance, deps: AppDeps): Promi
       return reply.redirect(`${LEISTUNGEN_PATH}/${entry.leikaKey}?erledigt=reifegrad`, 303);
     },
   );
-
-  app.get<{ Querystring: { erledigt?: string } }>(SETTINGS_PATH, async (request, reply) => {
-    const staff = await signedInStaff(request, reply, deps);
-    if (!staff) return reply;
-    const s = await loadSettings(deps.db, deps.tenant.ars);
-    return sendPage(
-      reply,
-      <SettingsPage
-        frame={staffFrame(request, deps, staff)}
-        canChange={canCoordinate(staff)}
-        errors={[]}
-        done={request.query.erledigt === 'ja' ? 'Kostenmodell gespeichert' : undefined}
-        values={{
-          costModelName: s.costModelName,
-          platformFee: euros(s.platformFeeCentsPerYear),
-          perInhabitant: euros(s.centsPerInhabitantPerYear),
-          inhabitants: String(s.inhabitants),
-          trendStart: germanDate(s.trendStart),
-        }}
-      />,
-    );
-  });
-
-  app.post<{ Body: Body }>(SETTINGS_PATH, async (request, reply) => {
-    assertCsrf(request, request.body?._csrf);
-    const staff = await signedInStaff(request, reply, deps);
-    if (!staff) return reply;
-    const form = new FormReader(request.body ?? {}, today());
-    const settings = {
-      costModelName: form.required('costModelName', 'Name des Kostenmodells'),
-      platformFeeCentsPerYear: form.euros('platformFee', 'Feste Gebühr pro Jahr', true),
-      centsPerInhabitantPerYear: form.euros('perInhabitant', 'Betrag je Einwohnerin und Einwohner', true),
-      inhabitants: form.integer('inhabitants', 'Einwohnerinnen und Einwohner', 0, 100_000_000),
-      trendStart: form.date('trendStart', 'Zeitverlauf beginnt am', { notAfterToday: true }),
-    };
-    const { platformFeeCentsPerYear, centsPerInhabitantPerYear, inhabitants, trendStart } = settings;
-    if (
-      form.errors.length ||
-      platformFeeCentsPerYear === null ||
-      centsPerInhabitantPerYear === null ||
-      inhabitants === null ||
-      trendStart === null
-    ) {
-      return sendPage(
-        reply,
-        <SettingsPage
-          frame={staffFrame(request, deps, staff)}
-          canChange={canCoordinate(staff)}
-          errors={form.errors}
-          values={asValues(request.body ?? {})}
-        />,
-        400,
-      );
-    }
-    await saveSettings(deps.db, staff, {
-      ...settings,
-      platformFeeCentsPerYear,
-      centsPerInhabitantPerYear,
-      inhabitants,
-      trendStart,
-    });
-    return reply.redirect(`${SETTINGS_PATH}?erledigt=ja`, 303);
-  });
 }
 
 function offeredKeys(deps: AppDeps): Set<string> {

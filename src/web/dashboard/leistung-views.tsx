@@ -1,7 +1,6 @@
-/** Staff pages to keep the OZG progress data: the Leistungen list, one Leistung with its status form, costs. */
+/** One Leistung of the OZG catalogue for staff: its data, its status form and the monthly application counts. */
 import type { ComponentChildren, VNode } from 'preact';
 import { MATURITY_11_NAMES } from '../../catalog/council-figures.ts';
-import { formatFigureValue } from '../../catalog/figure.ts';
 import type { CatalogEntry } from '../../catalog/progress.ts';
 import { DELAY_REASONS, type EffectiveStatus, STATUS_LABELS } from '../../catalog/status.ts';
 import type { FieldError } from '../../forms/types.ts';
@@ -11,115 +10,11 @@ import { Form } from '../components/form.tsx';
 import { Radios } from '../components/radios.tsx';
 import { Select } from '../components/select.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
-import { Table } from '../components/table.tsx';
 import { TextArea } from '../components/text-area.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { type StaffFrame, StaffPage } from '../staff/views.tsx';
 
-export const LEISTUNGEN_PATH = '/verwaltung/ozg/leistungen';
-export const SETTINGS_PATH = '/verwaltung/ozg/kosten';
-
-export type FormValues = Record<string, string>;
-
-const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
-
-export function DashboardStaffLinks(): VNode {
-  return (
-    <ul class="kern-list kern-list--horizontal app-nav-list">
-      <li>
-        <a class="kern-link" href={LEISTUNGEN_PATH}>
-          Leistungen bearbeiten
-        </a>
-      </li>
-      <li>
-        <a class="kern-link" href={SETTINGS_PATH}>
-          Kostenmodell
-        </a>
-      </li>
-      <li>
-        <a class="kern-link" href="/verwaltung/ozg/antwort.pdf">
-          Antwort auf eine Ratsanfrage (PDF)
-        </a>
-      </li>
-      <li>
-        <a class="kern-link" href="/ozg-stand">
-          Öffentliche Ansicht
-        </a>
-      </li>
-    </ul>
-  );
-}
-
-export interface LeistungListProps {
-  frame: StaffFrame;
-  entries: (CatalogEntry & { status: EffectiveStatus })[];
-  total: number;
-  text: string;
-  themenfeld: string;
-  themenfelder: string[];
-  page: number;
-  pageSize: number;
-}
-
-export function LeistungListPage(props: LeistungListProps): VNode {
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  const query = (page: number) =>
-    `${LEISTUNGEN_PATH}?${new URLSearchParams({ suche: props.text, themenfeld: props.themenfeld, seite: String(page) })}`;
-  return (
-    <StaffPage frame={props.frame} title="Leistungen">
-      <h1 class="kern-heading-large">Leistungen aus dem OZG-Katalog</h1>
-      <search>
-        <form class="app-form" method="get" action={LEISTUNGEN_PATH}>
-          <TextField
-            name="suche"
-            label="Suche nach Name, LeiKa-Schlüssel oder Leistungsbündel"
-            value={props.text}
-          />
-          <Select
-            name="themenfeld"
-            label="Themenfeld"
-            options={props.themenfelder.map((t) => ({ value: t, label: t }))}
-            value={props.themenfeld}
-          />
-          <Button variant="secondary">Suchen</Button>
-        </form>
-      </search>
-      <p class="kern-body" aria-live="polite">
-        {formatFigureValue(props.total, 'count')} Leistungen gefunden, Seite {props.page} von {pages}.
-      </p>
-      <Table
-        caption="Leistungen"
-        head={['Leistung', 'LeiKa-Schlüssel', 'OZG-Leistungsbündel', 'Stand']}
-        rows={props.entries.map((e) => [
-          <a class="kern-link" href={`${LEISTUNGEN_PATH}/${e.leikaKey}`} key="name">
-            {e.name}
-          </a>,
-          e.leikaKey,
-          e.bundleName ?? '–',
-          STATUS_LABELS[e.status],
-        ])}
-      />
-      <nav aria-label="Seiten">
-        <ul class="kern-list kern-list--horizontal app-nav-list">
-          {props.page > 1 && (
-            <li>
-              <a class="kern-link" href={query(props.page - 1)}>
-                Vorherige Seite
-              </a>
-            </li>
-          )}
-          {props.page < pages && (
-            <li>
-              <a class="kern-link" href={query(props.page + 1)}>
-                Nächste Seite
-              </a>
-            </li>
-          )}
-        </ul>
-      </nav>
-    </StaffPage>
-  );
-}
+import { errorFor, type FormValues, LEISTUNGEN_PATH } from './form-state.ts';
 
 export interface LeistungPageProps {
   frame: StaffFrame;
@@ -310,72 +205,5 @@ function FieldGroup(props: { legend: string; children: ComponentChildren }): VNo
       <legend class="kern-label">{props.legend}</legend>
       <div class="kern-fieldset__body">{props.children}</div>
     </fieldset>
-  );
-}
-
-export function SettingsPage(props: {
-  frame: StaffFrame;
-  values: FormValues;
-  errors: FieldError[];
-  canChange: boolean;
-  done?: string;
-}): VNode {
-  const { values, errors } = props;
-  return (
-    <StaffPage frame={props.frame} title="Kostenmodell" errors={errors}>
-      <a class="kern-link" href="/verwaltung/ozg">
-        Zurück zum OZG-Stand
-      </a>
-      <h1 class="kern-heading-large">Kostenmodell</h1>
-      {props.done && <Alert type="success" title={props.done} />}
-      <p class="kern-body">
-        Die Kosten pro Jahr setzen sich zusammen aus einer festen Gebühr für die Plattform, einem Betrag je
-        Einwohnerin und Einwohner und den Kosten der einzelnen Online-Dienste (bei jeder Leistung
-        eingetragen).
-      </p>
-      {props.canChange ? (
-        <Form action={SETTINGS_PATH} csrfToken={props.frame.csrfToken}>
-          <TextField
-            name="costModelName"
-            label="Name des Kostenmodells"
-            value={values.costModelName}
-            error={errorFor(errors, 'costModelName')}
-          />
-          <TextField
-            name="platformFee"
-            label="Feste Gebühr pro Jahr in Euro"
-            value={values.platformFee}
-            error={errorFor(errors, 'platformFee')}
-            width="medium"
-          />
-          <TextField
-            name="perInhabitant"
-            label="Betrag je Einwohnerin und Einwohner pro Jahr in Euro"
-            value={values.perInhabitant}
-            error={errorFor(errors, 'perInhabitant')}
-            width="medium"
-          />
-          <TextField
-            name="inhabitants"
-            label="Einwohnerinnen und Einwohner"
-            value={values.inhabitants}
-            error={errorFor(errors, 'inhabitants')}
-            width="medium"
-            inputMode="numeric"
-          />
-          <TextField
-            name="trendStart"
-            label="Zeitverlauf beginnt am"
-            hint="Zum Beispiel 01.01.2020"
-            value={values.trendStart}
-            error={errorFor(errors, 'trendStart')}
-            width="medium"
-          />
-          <Button>Speichern</Button>
-        </Form>
-      ) : (
-        <p class="kern-body">Ändern dürfen diese Angaben nur Mitarbeitende der OZG-Koordination.</p>
-      )}
-    </StaffPage>
   );
 }

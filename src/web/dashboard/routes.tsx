@@ -17,7 +17,7 @@ import { renderPage } from '../render.ts';
 import { signedInStaff, staffFrame } from '../staff/session.ts';
 import { StaffPage } from '../staff/views.tsx';
 import { Dashboard } from './dashboard-view.tsx';
-import { DashboardStaffLinks } from './leistung-views.tsx';
+import { DashboardStaffLinks } from './leistung-list-view.tsx';
 
 export const PUBLIC_DASHBOARD = '/ozg-stand';
 export const STAFF_DASHBOARD = '/verwaltung/ozg';
