@@ -127,7 +127,9 @@ test('staff pages need a log-in; a caseworker may read but not change', async ()
 test('a coordinator puts a Leistung online elsewhere: the figures follow, bad input is named in German', async () => {
   const client = new Client(platform.app);
   await loginStaff(client, 'Jana Becker');
-  await client.get(`/verwaltung/ozg/leistungen/${NOT_ASSESSED}`);
+  const page = await client.get(`/verwaltung/ozg/leistungen/${NOT_ASSESSED}`);
+  assert.match(page.body, /Aufenthaltstitel \(OZG-ID 10255\)/);
+  assert.match(page.body, />Lebenslage<\/dt>\s*<dd[^>]*>Einwanderung</);
   const bad = await client.post(`/verwaltung/ozg/leistungen/${NOT_ASSESSED}`, {
     status: 'elsewhere',
     provider: '',

@@ -14,6 +14,7 @@ import { loadProgressData } from './progress-store.ts';
 
 export interface CouncilReport {
   today: string;
+  generatedAt: Date;
   figures: CouncilFigures;
   totals: Totals;
   unknownKeys: { serviceId: string; leikaKey: string }[];
@@ -42,6 +43,7 @@ export async function councilReport(
   const list = leistungProgress(data, today);
   return {
     today,
+    generatedAt: now,
     figures: councilFigures(list, data, today, audience),
     totals: totals(list, data, today),
     unknownKeys: unknownPackageKeys(data),

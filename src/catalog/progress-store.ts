@@ -76,12 +76,16 @@ const ENTRY_COLUMNS = [
   'b.themenfeld as themenfeld',
 ] as const;
 
-export async function findCatalogEntry(db: Db, leikaKey: string): Promise<CatalogEntry | undefined> {
+/** One Leistung with the Lage of its bundle, for its page. */
+export async function findCatalogEntry(
+  db: Db,
+  leikaKey: string,
+): Promise<(CatalogEntry & { lage: string | null; lageKind: string | null }) | undefined> {
   if (!/^\d{14}$/.test(leikaKey)) return undefined;
   return db
     .selectFrom('catalog_leistungen as l')
     .leftJoin('catalog_bundles as b', 'b.ozg_id', 'l.bundle_ozg_id')
-    .select(ENTRY_COLUMNS)
+    .select([...ENTRY_COLUMNS, 'b.lage as lage', 'b.lage_kind as lageKind'])
     .where('l.leika_key', '=', leikaKey)
     .executeTakeFirst();
 }

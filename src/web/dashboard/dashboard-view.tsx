@@ -8,6 +8,7 @@ import { formatFigureValue } from '../../catalog/figure.ts';
 import { Alert } from '../components/alert.tsx';
 import { BarChart, LineChart, StackedBarChart } from '../components/charts.tsx';
 import { FigureBlock } from '../components/figure-block.tsx';
+import { dateTimeFormat } from '../context.ts';
 
 export interface DashboardProps {
   tenantName: string;
@@ -61,6 +62,7 @@ export function Dashboard(props: DashboardProps): VNode {
         Das Onlinezugangsgesetz (OZG) verpflichtet die Verwaltung, ihre Leistungen auch online anzubieten.
         Diese Seite zeigt live aus Amtsweg, wie weit die Umsetzung ist. Grundlage ist der {catalogState}.
       </p>
+      <p class="kern-body">Stand der Zahlen: {dateTimeFormat.format(props.report.generatedAt)} Uhr.</p>
       {demo && (
         <Alert type="info" title="Demodaten">
           In dieser Entwicklungsumgebung sind Demodaten geladen: der Stand, den die Stadt Mainz 2024 ihrem

@@ -18,7 +18,7 @@ import { errorFor, type FormValues, LEISTUNGEN_PATH } from './form-state.ts';
 
 export interface LeistungPageProps {
   frame: StaffFrame;
-  entry: CatalogEntry;
+  entry: CatalogEntry & { lage: string | null; lageKind: string | null };
   status: EffectiveStatus;
   canChange: boolean;
   values: FormValues;
@@ -57,6 +57,10 @@ export function LeistungPage(props: LeistungPageProps): VNode {
             value: entry.bundleName ? `${entry.bundleName} (OZG-ID ${entry.bundleId})` : '–',
           },
           { key: 'Themenfeld', value: entry.themenfeld ?? '–' },
+          {
+            key: entry.lageKind === 'unternehmenslage' ? 'Unternehmenslage' : 'Lebenslage',
+            value: entry.lage ?? '–',
+          },
           { key: 'Stand', value: STATUS_LABELS[props.status] },
         ]}
       />
