@@ -10,8 +10,8 @@ import { isoDateInBerlin } from '../forms/display.ts';
 import type { StaffMember } from '../identity/types.ts';
 import type { CompiledPackage } from '../packages/compile.ts';
 import { monthsBetween } from './figure-math.ts';
-import { saveMonthlyCount, saveSettings, saveStatus } from './progress-store.ts';
-import type { DelayReason } from './status.ts';
+import { saveMonthlyCounts, saveSettings, saveStatuses } from './progress-store.ts';
+import type { DelayReason, StatusChange } from './status.ts';
 
 export const DEMO_ONLINE_LEISTUNGEN = 120;
 export const DEMO_ONLINE_BUNDLES = 50;
@@ -122,60 +122,66 @@ export async function seedDemoProgress(
   const planned = queue.slice(online.length, online.length + PLANNED_LEISTUNGEN);
   const today = isoDateInBerlin(now);
 
-  for (const [i, key] of online.entries()) {
-    await saveStatus(db, coordinator, key, {
-      status: 'elsewhere',
-      provider: PROVIDERS[i % PROVIDERS.length] as string,
-      url: null,
-      onlineSince: spreadDate('2019-06-01', '2024-05-31', i, online.length),
-      maturity11: i % 10 === 9 ? null : ([3, 2, 3, 3, 4, 2, 3, 3, 2][i % 9] as number),
-      maturity20: i % 3 === 0 ? ([2, 3, 4][i % 9 === 0 ? 0 : i % 2] as number) : null,
-      annualCostCents: i % 4 === 0 ? 50_000 + (i % 7) * 25_000 : null,
-      internalNote: null,
-    });
-  }
-  for (const [i, key] of planned.entries()) {
-    await saveStatus(db, coordinator, key, {
-      status: 'planned',
-      targetDate: spreadDate('2025-09-01', '2027-12-01', i, planned.length),
-      delayReason: DELAYS[(i * 7) % DELAYS.length] as DelayReason,
-      annualCostCents: null,
-      internalNote: i % 5 === 0 ? 'Demodaten: Abstimmung mit dem Fachamt läuft.' : null,
-    });
-  }
-  for (const e of entries.filter((e) => NOT_RELEVANT_BUNDLES.includes(e.bundle_ozg_id ?? ''))) {
-    await saveStatus(db, coordinator, e.leika_key, {
-      status: 'not_relevant',
-      internalNote: 'Demodaten: Zuständig ist nicht die Stadt.',
-    });
-  }
+  const statuses: [string, StatusChange][] = [
+    ...online.map((key, i): [string, StatusChange] => [
+      key,
+      {
+        status: 'elsewhere',
+        provider: PROVIDERS[i % PROVIDERS.length] as string,
+        url: null,
+        onlineSince: spreadDate('2019-06-01', '2024-05-31', i, online.length),
+        maturity11: i % 10 === 9 ? null : ([3, 2, 3, 3, 4, 2, 3, 3, 2][i % 9] as number),
+        maturity20: i % 3 === 0 ? ([2, 3, 4][i % 9 === 0 ? 0 : i % 2] as number) : null,
+        annualCostCents: i % 4 === 0 ? 50_000 + (i % 7) * 25_000 : null,
+        internalNote: null,
+      },
+    ]),
+    ...planned.map((key, i): [string, StatusChange] => [
+      key,
+      {
+        status: 'planned',
+        targetDate: spreadDate('2025-09-01', '2027-12-01', i, planned.length),
+        delayReason: DELAYS[(i * 7) % DELAYS.length] as DelayReason,
+        annualCostCents: null,
+        internalNote: i % 5 === 0 ? 'Demodaten: Abstimmung mit dem Fachamt läuft.' : null,
+      },
+    ]),
+    ...entries
+      .filter((e) => NOT_RELEVANT_BUNDLES.includes(e.bundle_ozg_id ?? ''))
+      .map((e): [string, StatusChange] => [
+        e.leika_key,
+        { status: 'not_relevant', internalNote: 'Demodaten: Zuständig ist nicht die Stadt.' },
+      ]),
+  ];
   const months = monthsBetween(
     `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}`,
     today.slice(0, 7),
   ).slice(1);
-  for (const [i, key] of online.slice(0, 15).entries()) {
-    for (const [m, month] of months.entries()) {
-      const base = 20 + ((i * 37 + m * 11) % 60);
-      await saveMonthlyCount(db, coordinator, {
-        leikaKey: key,
-        month: `${month}-01`,
-        online: base + m * 2,
-        paper: Math.max(0, 40 - i * 2 - m),
-      });
-    }
-  }
-  await saveSettings(db, coordinator, {
-    inhabitants: 220_000,
-    platformFeeCentsPerYear: 120_000,
-    centsPerInhabitantPerYear: 30,
-    costModelName: 'Beispiel: 1.200 € im Jahr + 0,30 € je Einwohnerin und Einwohner',
-    trendStart: '2019-01-01',
+  const counts = online.slice(0, 15).flatMap((key, i) =>
+    months.map((month, m) => ({
+      leikaKey: key,
+      month: `${month}-01`,
+      online: 20 + ((i * 37 + m * 11) % 60) + m * 2,
+      paper: Math.max(0, 40 - i * 2 - m),
+    })),
+  );
+  // One transaction: a start interrupted half-way leaves no half demo behind (the next start seeds it whole).
+  await db.transaction().execute(async (trx) => {
+    await saveStatuses(trx, coordinator, statuses);
+    await saveMonthlyCounts(trx, coordinator, counts);
+    await saveSettings(trx, coordinator, {
+      inhabitants: 220_000,
+      platformFeeCentsPerYear: 120_000,
+      centsPerInhabitantPerYear: 30,
+      costModelName: 'Beispiel: 1.200 € im Jahr + 0,30 € je Einwohnerin und Einwohner',
+      trendStart: '2019-01-01',
+    });
+    await trx
+      .updateTable('dashboard_settings')
+      .set({ demo_data: true })
+      .where('tenant_ars', '=', coordinator.tenantArs)
+      .execute();
   });
-  await db
-    .updateTable('dashboard_settings')
-    .set({ demo_data: true })
-    .where('tenant_ars', '=', coordinator.tenantArs)
-    .execute();
   return true;
 }
 

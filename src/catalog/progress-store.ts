@@ -124,49 +124,96 @@ export async function saveStatus(
   leikaKey: string,
   change: StatusChange,
 ): Promise<void> {
+  await saveStatuses(db, staff, [[leikaKey, change]]);
+}
+
+/** Several changes in one statement each for deletions and upserts (the demo seed sets a few hundred). */
+export async function saveStatuses(
+  db: Db,
+  staff: StaffMember,
+  changes: readonly (readonly [leikaKey: string, change: StatusChange])[],
+): Promise<void> {
   assertCoordinator(staff);
-  const where = { tenant_ars: staff.tenantArs, leika_key: leikaKey };
-  if (change.status === 'open') {
+  const cleared = changes.filter(([, change]) => change.status === 'open').map(([key]) => key);
+  const rows = changes.flatMap(([leikaKey, change]) =>
+    change.status === 'open'
+      ? []
+      : [
+          {
+            tenant_ars: staff.tenantArs,
+            leika_key: leikaKey,
+            status: change.status,
+            provider: change.status === 'elsewhere' ? change.provider : null,
+            url: change.status === 'elsewhere' ? change.url : null,
+            maturity_11: change.status === 'elsewhere' ? change.maturity11 : null,
+            maturity_20: change.status === 'elsewhere' ? change.maturity20 : null,
+            online_since: change.status === 'elsewhere' ? change.onlineSince : null,
+            target_date: change.status === 'planned' ? change.targetDate : null,
+            delay_reason: change.status === 'planned' ? change.delayReason : null,
+            annual_cost_cents: change.status === 'not_relevant' ? null : change.annualCostCents,
+            internal_note: change.internalNote,
+            updated_by: staff.id,
+            updated_at: new Date(),
+          },
+        ],
+  );
+  if (cleared.length) {
     await db
       .deleteFrom('leistung_statuses')
-      .where('tenant_ars', '=', where.tenant_ars)
-      .where('leika_key', '=', leikaKey)
+      .where('tenant_ars', '=', staff.tenantArs)
+      .where('leika_key', 'in', cleared)
       .execute();
-    return;
   }
-  const values = {
-    status: change.status,
-    provider: change.status === 'elsewhere' ? change.provider : null,
-    url: change.status === 'elsewhere' ? change.url : null,
-    maturity_11: change.status === 'elsewhere' ? change.maturity11 : null,
-    maturity_20: change.status === 'elsewhere' ? change.maturity20 : null,
-    online_since: change.status === 'elsewhere' ? change.onlineSince : null,
-    target_date: change.status === 'planned' ? change.targetDate : null,
-    delay_reason: change.status === 'planned' ? change.delayReason : null,
-    annual_cost_cents: change.status === 'not_relevant' ? null : change.annualCostCents,
-    internal_note: change.internalNote,
-    updated_by: staff.id,
-    updated_at: new Date(),
-  };
+  if (rows.length === 0) return;
   await db
     .insertInto('leistung_statuses')
-    .values({ ...where, ...values })
-    .onConflict((oc) => oc.columns(['tenant_ars', 'leika_key']).doUpdateSet(values))
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['tenant_ars', 'leika_key']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        provider: eb.ref('excluded.provider'),
+        url: eb.ref('excluded.url'),
+        maturity_11: eb.ref('excluded.maturity_11'),
+        maturity_20: eb.ref('excluded.maturity_20'),
+        online_since: eb.ref('excluded.online_since'),
+        target_date: eb.ref('excluded.target_date'),
+        delay_reason: eb.ref('excluded.delay_reason'),
+        annual_cost_cents: eb.ref('excluded.annual_cost_cents'),
+        internal_note: eb.ref('excluded.internal_note'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
     .execute();
 }
 
 /** Enters the applications of one month; online counts of Amtsweg services come from the cases instead. */
-export async function saveMonthlyCount(
+export async function saveMonthlyCounts(
   db: Db,
   staff: StaffMember,
-  count: { leikaKey: string; month: string; online: number; paper: number },
+  counts: readonly { leikaKey: string; month: string; online: number; paper: number }[],
 ): Promise<void> {
   assertCoordinator(staff);
-  const values = { online: count.online, paper: count.paper, updated_by: staff.id };
+  if (counts.length === 0) return;
   await db
     .insertInto('application_counts')
-    .values({ tenant_ars: staff.tenantArs, leika_key: count.leikaKey, month: count.month, ...values })
-    .onConflict((oc) => oc.columns(['tenant_ars', 'leika_key', 'month']).doUpdateSet(values))
+    .values(
+      counts.map((c) => ({
+        tenant_ars: staff.tenantArs,
+        leika_key: c.leikaKey,
+        month: c.month,
+        online: c.online,
+        paper: c.paper,
+        updated_by: staff.id,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['tenant_ars', 'leika_key', 'month']).doUpdateSet((eb) => ({
+        online: eb.ref('excluded.online'),
+        paper: eb.ref('excluded.paper'),
+        updated_by: eb.ref('excluded.updated_by'),
+      })),
+    )
     .execute();
 }
 

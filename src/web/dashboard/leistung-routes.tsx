@@ -13,7 +13,7 @@ import {
   findCatalogEntry,
   findStatus,
   listThemenfelder,
-  saveMonthlyCount,
+  saveMonthlyCounts,
   saveStatus,
   searchCatalog,
 } from '../../catalog/progress-store.ts';
@@ -201,7 +201,7 @@ export async function leistungRoutes(app: FastifyInstance, deps: AppDeps): Promi
           400,
         );
       }
-      await saveMonthlyCount(deps.db, staff, { leikaKey: entry.leikaKey, month, online, paper });
+      await saveMonthlyCounts(deps.db, staff, [{ leikaKey: entry.leikaKey, month, online, paper }]);
       return reply.redirect(`${LEISTUNGEN_PATH}/${entry.leikaKey}?erledigt=zahlen`, 303);
     },
   );
