@@ -10,6 +10,7 @@ import {
   type MonthlyCount,
   type ProgressData,
   type StatusRecord,
+  statusRecord,
 } from './progress.ts';
 
 const TODAY = '2025-06-15';
@@ -40,21 +41,7 @@ function entry(
   };
 }
 
-function row(leikaKey: string, fields: Partial<StatusRecord> & Pick<StatusRecord, 'status'>): StatusRecord {
-  return {
-    leikaKey,
-    provider: null,
-    url: null,
-    maturity11: null,
-    maturity20: null,
-    onlineSince: null,
-    targetDate: null,
-    delayReason: null,
-    internalNote: null,
-    annualCostCents: null,
-    ...fields,
-  };
-}
+const row = statusRecord;
 
 /*
  * Bundle B1 (Familie): K1 online via an Amtsweg package since 2024-11-20, K2 planned (overdue), K3 open.

@@ -8,6 +8,7 @@ import {
   type PackageOffer,
   type ProgressData,
   type StatusRecord,
+  statusRecord,
   unknownPackageKeys,
 } from './progress.ts';
 
@@ -25,21 +26,7 @@ function entry(leikaKey: string, municipal = true): CatalogEntry {
   };
 }
 
-function row(leikaKey: string, fields: Partial<StatusRecord> & Pick<StatusRecord, 'status'>): StatusRecord {
-  return {
-    leikaKey,
-    provider: null,
-    url: null,
-    maturity11: null,
-    maturity20: null,
-    onlineSince: null,
-    targetDate: null,
-    delayReason: null,
-    internalNote: null,
-    annualCostCents: null,
-    ...fields,
-  };
-}
+const row = statusRecord;
 
 function offer(serviceId: string, leikaKeys: string[], onlineSince: string): PackageOffer {
   return {

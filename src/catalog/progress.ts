@@ -28,6 +28,26 @@ export interface StatusRecord {
   annualCostCents: number | null;
 }
 
+/** A status with every field it does not name empty. */
+export function statusRecord(
+  leikaKey: string,
+  fields: Partial<StatusRecord> & Pick<StatusRecord, 'status'>,
+): StatusRecord {
+  return {
+    leikaKey,
+    provider: null,
+    url: null,
+    maturity11: null,
+    maturity20: null,
+    onlineSince: null,
+    targetDate: null,
+    delayReason: null,
+    internalNote: null,
+    annualCostCents: null,
+    ...fields,
+  };
+}
+
 /** A published Amtsweg package and what it offers. */
 export interface PackageOffer {
   serviceId: string;

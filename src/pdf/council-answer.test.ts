@@ -8,6 +8,7 @@ import {
   type MonthlyCount,
   type ProgressData,
   type StatusRecord,
+  statusRecord,
 } from '../catalog/progress.ts';
 import type { DelayReason } from '../catalog/status.ts';
 import { COUNCIL_ANSWER_SUBJECT, COUNCIL_QUESTIONS, renderCouncilAnswer } from './council-answer.ts';
@@ -32,19 +33,8 @@ const NAMES = [
 const REASONS: DelayReason[] = ['fachverfahren_interface', 'efa_service', 'budget', 'staff_capacity'];
 
 const key = (i: number) => `99${String(i).padStart(12, '0')}`;
-const status = (i: number, fields: Partial<StatusRecord> & Pick<StatusRecord, 'status'>): StatusRecord => ({
-  leikaKey: key(i),
-  provider: null,
-  url: null,
-  maturity11: null,
-  maturity20: null,
-  onlineSince: null,
-  targetDate: null,
-  delayReason: null,
-  internalNote: null,
-  annualCostCents: null,
-  ...fields,
-});
+const status = (i: number, fields: Partial<StatusRecord> & Pick<StatusRecord, 'status'>) =>
+  statusRecord(key(i), fields);
 
 /**
  * A town's situation: 48 municipal Leistungen in 16 bundles and 2 non-municipal ones; 12 online elsewhere,
