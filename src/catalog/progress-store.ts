@@ -90,17 +90,24 @@ export async function findCatalogEntry(
     .executeTakeFirst();
 }
 
-export async function findStatus(
+/** The statuses of the given Leistungen (all of the tenant's when no keys are given). */
+export async function findStatuses(
   db: Db,
   tenantArs: string,
-  leikaKey: string,
-): Promise<StatusRecord | undefined> {
-  return (await loadStatuses(db, tenantArs, leikaKey))[0];
+  leikaKeys?: readonly string[],
+): Promise<Map<string, StatusRecord>> {
+  const statuses = await loadStatuses(db, tenantArs, leikaKeys);
+  return new Map(statuses.map((s) => [s.leikaKey, s]));
 }
 
-async function loadStatuses(db: Db, tenantArs: string, leikaKey?: string): Promise<StatusRecord[]> {
+async function loadStatuses(
+  db: Db,
+  tenantArs: string,
+  leikaKeys?: readonly string[],
+): Promise<StatusRecord[]> {
+  if (leikaKeys?.length === 0) return [];
   let query = db.selectFrom('leistung_statuses').selectAll().where('tenant_ars', '=', tenantArs);
-  if (leikaKey) query = query.where('leika_key', '=', leikaKey);
+  if (leikaKeys) query = query.where('leika_key', 'in', leikaKeys);
   const rows = await query.execute();
   return rows.map((r) => ({
     leikaKey: r.leika_key,

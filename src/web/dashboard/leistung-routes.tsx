@@ -11,7 +11,7 @@ import {
 } from '../../catalog/package-maturity.ts';
 import {
   findCatalogEntry,
-  findStatus,
+  findStatuses,
   listThemenfelder,
   saveMonthlyCounts,
   saveStatus,
@@ -58,12 +58,16 @@ export async function leistungRoutes(app: FastifyInstance, deps: AppDeps): Promi
         listThemenfelder(deps.db),
       ]);
       const offered = offeredKeys(deps);
-      const statuses = await Promise.all(
-        found.entries.map((e) => findStatus(deps.db, deps.tenant.ars, e.leikaKey)),
+      const statuses = await findStatuses(
+        deps.db,
+        deps.tenant.ars,
+        found.entries.map((e) => e.leikaKey),
       );
-      const entries = found.entries.map((e, i) => ({
+      const entries = found.entries.map((e) => ({
         ...e,
-        status: (offered.has(e.leikaKey) ? 'amtsweg' : (statuses[i]?.status ?? 'open')) as EffectiveStatus,
+        status: (offered.has(e.leikaKey)
+          ? 'amtsweg'
+          : (statuses.get(e.leikaKey)?.status ?? 'open')) as EffectiveStatus,
       }));
       return sendPage(
         reply,
@@ -99,7 +103,7 @@ export async function leistungRoutes(app: FastifyInstance, deps: AppDeps): Promi
   ) {
     const entry = await findCatalogEntry(deps.db, request.params.key);
     if (!entry) throw WebError.notFound();
-    const row = await findStatus(deps.db, deps.tenant.ars, entry.leikaKey);
+    const row = (await findStatuses(deps.db, deps.tenant.ars, [entry.leikaKey])).get(entry.leikaKey);
     const pkg = deps.services.list().find((p) => p.definition.metadata.leikaKeys.includes(entry.leikaKey));
     const maturity = pkg && (
       <MaturitySection
