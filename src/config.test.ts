@@ -20,6 +20,7 @@ test('without any variables every setting has its documented default', () => {
     clamavTimeoutMs: 30000,
     cookieSecure: true,
     draftRetentionDays: 30,
+    caseLinkDays: 90,
     worker: true,
     uploadMaxBytes: 10 * 1024 * 1024,
     logLevel: 'info',

@@ -105,6 +105,12 @@ export const settings = {
     default: 30,
     parse: integer(1, 365),
   },
+  caseLinkDays: {
+    env: 'CASE_LINK_DAYS',
+    doc: 'Days the e-mailed link to a case’s messages and Bescheid works, for applicants of services without log-in; each new message sends a new link.',
+    default: 90,
+    parse: integer(1, 365),
+  },
   uploadMaxBytes: {
     env: 'UPLOAD_MAX_BYTES',
     doc: 'Largest accepted upload in bytes.',

@@ -17,7 +17,7 @@ import { deleteExpiredDrafts } from './forms/draft-expiry.ts';
 import { DEMO_TENANT, listStaff, seedDemoTenant } from './identity/tenants.ts';
 import { recordIncident } from './jobs/incidents.ts';
 import { createSmtpTransport, MAIL_QUEUE, mailHandler } from './jobs/mail.ts';
-import { startJobQueue } from './jobs/queue.ts';
+import { type JobQueue, startJobQueue } from './jobs/queue.ts';
 import { loadServiceRegistry, SHIPPED_SERVICES } from './packages/registry.ts';
 import { seedShippedPackages } from './packages/store.ts';
 import { build } from './web/app.ts';
@@ -93,9 +93,14 @@ export async function serve(config: Config): Promise<Running> {
         timeoutMs: config.clamavTimeoutMs,
       })
     : createNoopScanner();
+  const now = () => new Date();
+  const caseLinks = {
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    validDays: config.caseLinkDays,
+  };
   const handlers = config.worker
-    ? {
-        ...caseEffectHandlers({ db, store, services }),
+    ? (jobs: JobQueue) => ({
+        ...caseEffectHandlers({ db, store, services, jobs, caseLinks, now }),
         [MAIL_QUEUE]: mailHandler(
           db,
           config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : undefined,
@@ -103,7 +108,7 @@ export async function serve(config: Config): Promise<Running> {
         [EXPIRE_DRAFTS]: async () => {
           await deleteExpiredDrafts(db, store, new Date(), config.draftRetentionDays);
         },
-      }
+      })
     : undefined;
   const jobs = await startJobQueue({
     url: database.url,
@@ -124,7 +129,7 @@ export async function serve(config: Config): Promise<Running> {
     scanner,
     services,
     tenant: DEMO_TENANT,
-    now: () => new Date(),
+    now,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   return {

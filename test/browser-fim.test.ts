@@ -2,8 +2,9 @@
  * Real FIM schemas (see test/fixtures/fim/README.md) imported, published and completed in a real Chromium:
  * Bewohnerparken S05000058 with its genericode code lists (XDatenfelder 2.0), S00000000364 "Anzeige der
  * erstmaligen Ausgabe von Heimarbeit" and S00000000373 "Mitteilung über eine bestellte verantwortliche
- * Person nach dem Sprengstoffgesetz" (XDatenfelder 3.0.0). Each is answered with generated valid answers,
- * page by page as the app shows them; every page passes axe-core, has no CSP violation and no server error.
+ * Person nach dem Sprengstoffgesetz" (XDatenfelder 3.0.0, with an upload per item of a repeating group).
+ * Each is answered with generated valid answers, page by page as the app shows them; every page passes
+ * axe-core, has no CSP violation and no server error.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -46,6 +47,8 @@ interface Schema {
   person: string;
   /** Further runs with some answers changed, to reach the pages and fields the first options hide. */
   variants?: { name: string; answers: Record<string, unknown> }[];
+  /** The names of the files each run's case has, in order of upload. */
+  uploads?: string[];
 }
 
 const SCHEMAS: Schema[] = [
@@ -72,6 +75,8 @@ const SCHEMAS: Schema[] = [
     path: 'bund-t-prototype/fim_data/S00000000373/schema.xdf.xml',
     referencePrefix: 'SPG',
     person: 'test-jana-kowalski',
+    // The optional "Nachweis" inside the repeating group of appointed persons.
+    uploads: ['nachweis-f60000000296.pdf'],
   },
   {
     path: 'glykon/examples/2.0/gewerbeanmeldung/S00000009_xdatenfelder.xml',
@@ -112,6 +117,19 @@ for (const schema of SCHEMAS) {
           });
           t.diagnostic(`pages: ${submitted.pages.join(', ')}`);
           assert.match(submitted.reference, new RegExp(`^${schema.referencePrefix}-\\d{4}-\\d{6}$`));
+          if (schema.uploads) {
+            const files = await platform.db
+              .selectFrom('documents')
+              .innerJoin('cases', 'cases.id', 'documents.case_id')
+              .select('documents.filename')
+              .where('cases.reference', '=', submitted.reference)
+              .orderBy('documents.created_at')
+              .execute();
+            assert.deepEqual(
+              files.map((f) => f.filename),
+              schema.uploads,
+            );
+          }
         } finally {
           await s.close();
         }

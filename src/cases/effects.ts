@@ -5,17 +5,23 @@ import type { Answers } from '../db/schema.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
 import { findDocumentByIdempotencyKey, insertDocument } from '../documents/service.ts';
 import { findTenant } from '../identity/tenants.ts';
-import type { EffectHandlers } from '../jobs/queue.ts';
+import type { EffectHandlers, JobQueue } from '../jobs/queue.ts';
 import type { ServiceRegistry } from '../packages/registry.ts';
 import { renderDecisionLetter } from '../pdf/decision-letter.ts';
+import { type CaseLinkSettings, mailCaseLink } from './case-links.ts';
 import { postMessage } from './postbox.ts';
 import { selectCase } from './queries.ts';
 import { EFFECTS } from './service.ts';
+import type { Case } from './types.ts';
 
 export interface EffectDeps {
   db: Db;
   store: BlobStore;
   services: ServiceRegistry;
+  /** Queues the e-mails with case links for applicants without log-in. */
+  jobs: JobQueue;
+  caseLinks: CaseLinkSettings;
+  now: () => Date;
 }
 
 /** The recipient's address lines from the package's address field, if it names one. */
@@ -25,17 +31,45 @@ function addressLines(answers: Answers, field: string | undefined): string[] {
   return [`${address.street} ${address.houseNumber}`, `${address.postalCode} ${address.city}`];
 }
 
+type Message = Omit<Parameters<typeof postMessage>[1], 'tenantArs' | 'citizenId' | 'caseId'>;
+
+/**
+ * Posts the message about `found` and, for an applicant without log-in, the e-mail with a link to it, in
+ * one transaction; a retry finds the message posted and sends no second e-mail.
+ */
+async function deliver(deps: EffectDeps, found: Case, message: Message, news: string): Promise<void> {
+  const serviceTitle =
+    deps.services.findVersion(found.serviceId, found.serviceVersion)?.definition.metadata.title.de ??
+    found.serviceId;
+  await deps.db.transaction().execute(async (trx) => {
+    const posted = await postMessage(trx, {
+      tenantArs: found.tenantArs,
+      citizenId: found.citizenId,
+      caseId: found.id,
+      ...message,
+    });
+    if (posted)
+      await mailCaseLink(
+        trx,
+        { jobs: deps.jobs, settings: deps.caseLinks, now: deps.now() },
+        { case: found, serviceTitle, news },
+      );
+  });
+}
+
 async function notifySubmitted(deps: EffectDeps, data: Record<string, unknown>): Promise<void> {
   const found = await selectCase(deps.db, String(data.caseId));
   if (!found) return;
-  await postMessage(deps.db, {
-    tenantArs: found.tenantArs,
-    citizenId: found.citizenId,
-    caseId: found.id,
-    subject: `Ihr Antrag ist eingegangen (${found.reference})`,
-    body: 'Wir haben Ihren Antrag erhalten und bearbeiten ihn. Sie bekommen den Bescheid in dieses Postfach.',
-    idempotencyKey: `submitted:${found.id}`,
-  });
+  await deliver(
+    deps,
+    found,
+    {
+      subject: `Ihr Antrag ist eingegangen (${found.reference})`,
+      body: 'Wir haben Ihren Antrag erhalten und bearbeiten ihn. Sie bekommen den Bescheid in dieses Postfach.',
+      idempotencyKey: `submitted:${found.id}`,
+    },
+    'Ihr Antrag ist bei uns eingegangen. Wir bearbeiten ihn und schicken Ihnen eine E-Mail, sobald der Bescheid vorliegt.',
+  );
 }
 
 async function deliverDecisionLetter(deps: EffectDeps, data: Record<string, unknown>): Promise<void> {
@@ -83,17 +117,19 @@ async function deliverDecisionLetter(deps: EffectDeps, data: Record<string, unkn
   }
   if (!letter) throw new Error(`decision letter ${key} was not stored`);
   const approved = outcome.decision === 'approved';
-  await postMessage(deps.db, {
-    tenantArs: found.tenantArs,
-    citizenId: found.citizenId,
-    caseId,
-    subject: `Bescheid zu Ihrem Antrag ${found.reference}: ${approved ? 'genehmigt' : 'abgelehnt'}`,
-    body: approved
-      ? 'Ihr Antrag wurde genehmigt. Den Bescheid finden Sie im Anhang.'
-      : 'Ihr Antrag wurde abgelehnt. Die Begründung steht im Bescheid im Anhang.',
-    documentId: letter.id,
-    idempotencyKey: `decided:${caseId}:${version}`,
-  });
+  await deliver(
+    deps,
+    found,
+    {
+      subject: `Bescheid zu Ihrem Antrag ${found.reference}: ${approved ? 'genehmigt' : 'abgelehnt'}`,
+      body: approved
+        ? 'Ihr Antrag wurde genehmigt. Den Bescheid finden Sie im Anhang.'
+        : 'Ihr Antrag wurde abgelehnt. Die Begründung steht im Bescheid im Anhang.',
+      documentId: letter.id,
+      idempotencyKey: `decided:${caseId}:${version}`,
+    },
+    'Über Ihren Antrag ist entschieden: Der Bescheid liegt für Sie bereit.',
+  );
 }
 
 export function caseEffectHandlers(deps: EffectDeps): EffectHandlers {

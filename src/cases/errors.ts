@@ -36,6 +36,12 @@ export const draftIncomplete = () =>
     en: 'Your application is not complete yet. Answer every question and check your answers before sending it.',
   });
 
+export const deliveryAddressMissing = () =>
+  new CaseError('DELIVERY_ADDRESS_MISSING', 400, {
+    de: 'Ohne Anmeldung brauchen wir Ihre E-Mail-Adresse: Dorthin schicken wir den Link zu Ihrem Bescheid.',
+    en: 'Without log-in we need your email address: the link to your decision is sent there.',
+  });
+
 export const notAllowed = () =>
   new CaseError('NOT_ALLOWED', 403, {
     de: 'Dafür fehlt Ihnen die Berechtigung.',

@@ -13,7 +13,15 @@ import { recordAudit } from '../identity/audit.ts';
 import type { Citizen, StaffMember } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { CompiledPackage } from '../packages/compile.ts';
-import { caseChanged, caseNotFound, draftIncomplete, draftMissing, notAllowed } from './errors.ts';
+import { saveDeliveryAddress } from './case-links.ts';
+import {
+  caseChanged,
+  caseNotFound,
+  deliveryAddressMissing,
+  draftIncomplete,
+  draftMissing,
+  notAllowed,
+} from './errors.ts';
 import { appendEvent, nextReference, selectCase, selectEvents, toCase } from './queries.ts';
 import type { Case, CaseEvent, Outcome } from './types.ts';
 
@@ -33,13 +41,18 @@ function applicantName(pkg: CompiledPackage, answers: Answers, today: string): s
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : 'Antragsteller/in';
 }
 
-/** Turns the citizen's complete draft into a submitted case; returns it. Fails if the draft is gone or incomplete. */
+/**
+ * Turns the citizen's complete draft into a submitted case; returns it. Fails if the draft is gone or
+ * incomplete. An applicant without log-in must give `deliveryEmail`: their messages go there as links.
+ */
 export async function submitApplication(
   deps: CaseDeps,
-  input: { tenantArs: string; pkg: CompiledPackage; citizen: Citizen },
+  input: { tenantArs: string; pkg: CompiledPackage; citizen: Citizen; deliveryEmail?: string },
 ): Promise<Case> {
-  const { tenantArs, pkg, citizen } = input;
+  const { tenantArs, pkg, citizen, deliveryEmail } = input;
   const service = pkg.definition;
+  const anonymous = citizen.trustLevel === 'none';
+  if (anonymous && !deliveryEmail) throw deliveryAddressMissing();
   const created = await deps.db.transaction().execute(async (trx) => {
     // Locked and read in one query: a double click waits here, then finds no draft; and no page saved
     // in the meantime is missed.
@@ -74,9 +87,11 @@ export async function submitApplication(
       caseVersion: 1,
       type: 'submitted',
       actor: `citizen:${citizen.id}`,
-      data: { trustLevel: citizen.trustLevel },
+      data: { trustLevel: citizen.trustLevel, ...(anonymous ? { delivery: 'email-link' } : {}) },
       at: now,
     });
+    if (anonymous && deliveryEmail)
+      await saveDeliveryAddress(trx, { tenantArs, caseId: row.id, email: deliveryEmail });
     await trx
       .updateTable('documents')
       .set({ case_id: row.id, draft_id: null })

@@ -6,6 +6,7 @@ import * as servicePackages from './migrations/0002-service-packages.ts';
 import * as resumeLinks from './migrations/0003-resume-links-and-mail.ts';
 import * as incidents from './migrations/0004-incidents.ts';
 import * as catalog from './migrations/0005-catalog.ts';
+import * as caseLinks from './migrations/0006-case-links.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-resume-links-and-mail': resumeLinks,
   '0004-incidents': incidents,
   '0005-catalog': catalog,
+  '0006-case-links': caseLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

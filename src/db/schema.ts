@@ -127,6 +127,22 @@ export interface ResumeLinksTable {
   created_at: Generated<Date>;
 }
 
+/** The e-mail address an applicant without log-in gave for their case's messages. */
+export interface CaseDeliveryAddressesTable {
+  case_id: string;
+  tenant_ars: string;
+  email: string;
+  created_at: Generated<Date>;
+}
+
+export interface CaseLinksTable {
+  token_hash: string;
+  tenant_ars: string;
+  case_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
 export interface OutboundMailTable {
   id: Generated<string>;
   tenant_ars: string;
@@ -246,6 +262,8 @@ export interface Database {
   service_packages: ServicePackagesTable;
   resume_links: ResumeLinksTable;
   outbound_mail: OutboundMailTable;
+  case_delivery_addresses: CaseDeliveryAddressesTable;
+  case_links: CaseLinksTable;
   incidents: IncidentsTable;
   catalog_bundles: CatalogBundlesTable;
   catalog_leistungen: CatalogLeistungenTable;

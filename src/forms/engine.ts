@@ -8,7 +8,7 @@ import type { RepeatFieldDef } from '../packages/schema.ts';
 import { isTrue } from '../rules/feel.ts';
 import { displayValue } from './display.ts';
 import { type FieldEnv, label, parseField } from './fields.ts';
-import type { FieldError, Locale } from './types.ts';
+import type { FieldError, FileAnswer, Locale } from './types.ts';
 
 export type Context = Readonly<Record<string, unknown>>;
 
@@ -127,7 +127,14 @@ export interface SummaryRow {
   name: string;
   label: string;
   value: string;
+  /** For an uploaded file: its document, so a caseworker can open it. */
+  documentId?: string;
 }
+
+const documentOf = (value: unknown) =>
+  value && typeof value === 'object' && typeof (value as FileAnswer).documentId === 'string'
+    ? { documentId: (value as FileAnswer).documentId }
+    : {};
 
 /** Check-your-answers rows for the pages and fields shown, in form order. */
 export function summaryRows(
@@ -149,6 +156,7 @@ export function summaryRows(
             name: item.name,
             label: heading,
             value: displayValue(item, answers[item.name], locale, codeLists),
+            ...(item.kind === 'file' ? documentOf(answers[item.name]) : {}),
           },
         ];
       const entries = Array.isArray(answers[item.name]) ? (answers[item.name] as Answers[]) : [];
@@ -159,6 +167,7 @@ export function summaryRows(
           name: item.name,
           label: `${itemLabel} ${index + 1}: ${label(field, locale)}`,
           value: displayValue(field, entry[field.name], locale, codeLists),
+          ...(field.kind === 'file' ? documentOf(entry[field.name]) : {}),
         })),
       );
     }),

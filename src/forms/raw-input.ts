@@ -1,10 +1,11 @@
 /**
  * The raw input of a page, as the form posts it and as the page is filled again: flat form fields
- * ("address.street", "dogs.1.breed", "dogs._count") to nested raw values and back from stored answers.
+ * ("address.street", "dogs.1.breed", "dogs._count", "dogs.1.certificate._document") to nested raw values
+ * and back from stored answers.
  */
 import type { Answers } from '../db/schema.ts';
 import type { PageItem } from '../packages/compile.ts';
-import type { ValueFieldDef } from '../packages/schema.ts';
+import type { RepeatFieldDef, ValueFieldDef } from '../packages/schema.ts';
 import { formatIban } from './checks/iban.ts';
 import { formatIsoDate } from './display.ts';
 import { ADDRESS_PARTS } from './fields.ts';
@@ -12,7 +13,17 @@ import { ADDRESS_PARTS } from './fields.ts';
 export type RawPage = Record<string, unknown>;
 type Body = Record<string, unknown>;
 
+/**
+ * A file in a repeating group is carried from post to post as the id of its uploaded document, in a hidden
+ * input named after the file input with this suffix; the server only accepts ids of the draft's own uploads.
+ */
+export const DOCUMENT_SUFFIX = '._document';
+
 function readValue(def: ValueFieldDef, body: Body, path: string): unknown {
+  if (def.kind === 'file') {
+    const id = body[`${path}${DOCUMENT_SUFFIX}`];
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  }
   if (def.kind === 'address')
     return Object.fromEntries(ADDRESS_PARTS.map((part) => [part, body[`${path}.${part}`]]));
   if (def.kind === 'multiChoice') {
@@ -22,7 +33,17 @@ function readValue(def: ValueFieldDef, body: Body, path: string): unknown {
   return body[path];
 }
 
-/** Reads the posted body of a page into raw values per item (repeating groups as lists of items). */
+/** How many items of a repeating group were posted, within the group's maximum. */
+export function postedCount(group: RepeatFieldDef, body: Body): number {
+  const posted = Number.parseInt(String(body[`${group.name}._count`] ?? '0'), 10) || 0;
+  return Math.min(Math.max(posted, 0), group.max);
+}
+
+/**
+ * Reads the posted body of a page into raw values per item (repeating groups as lists of items). A file
+ * field's raw value is left to the caller: at the top level the draft holds it, in a repeating group it is
+ * the posted document id until the caller resolves it (see forms/repeat-uploads.ts).
+ */
 export function readPageBody(items: readonly PageItem[], body: Body): RawPage {
   const raw: RawPage = {};
   for (const item of items) {
@@ -31,10 +52,7 @@ export function readPageBody(items: readonly PageItem[], body: Body): RawPage {
       raw[item.name] = readValue(item, body, item.name);
       continue;
     }
-    const count = Math.min(
-      Math.max(Number.parseInt(String(body[`${item.name}._count`] ?? '0'), 10) || 0, 0),
-      item.max,
-    );
+    const count = postedCount(item, body);
     raw[item.name] = Array.from({ length: count }, (_, index) =>
       Object.fromEntries(
         item.fields.map((field) => [
@@ -86,24 +104,45 @@ export function storedToRaw(items: readonly PageItem[], answers: Answers): RawPa
   return raw;
 }
 
-export type RepeatAction = { kind: 'add'; name: string } | { kind: 'remove'; name: string; index: number };
+export type RepeatAction =
+  | { kind: 'add'; name: string }
+  | { kind: 'remove'; name: string; index: number }
+  | { kind: 'removeFile'; name: string; index: number; field: string };
 
-/** "add:dogs" or "remove:dogs:1" from the button a citizen pressed on a page with a repeating group. */
+const isIndex = (index: string | undefined): index is string =>
+  index !== undefined && /^\d{1,3}$/.test(index);
+
+/**
+ * "add:dogs", "remove:dogs:1" or "remove-file:dogs:1:certificate" from the button a citizen pressed on a
+ * page with a repeating group.
+ */
 export function parseRepeatAction(value: unknown): RepeatAction | undefined {
   if (typeof value !== 'string') return undefined;
-  const [kind, name, index] = value.split(':');
+  const [kind, name, index, field] = value.split(':');
   if (kind === 'add' && name) return { kind, name };
-  if (kind === 'remove' && name && index !== undefined && /^\d{1,3}$/.test(index))
-    return { kind, name, index: Number(index) };
+  if (kind === 'remove' && name && isIndex(index)) return { kind, name, index: Number(index) };
+  if (kind === 'remove-file' && name && isIndex(index) && field)
+    return { kind: 'removeFile', name, index: Number(index), field };
   return undefined;
 }
 
-/** Applies an add or remove to the raw page, within the group's bounds. */
+/** Applies an add, a remove or a file's removal to the raw page, within the group's bounds. */
 export function applyRepeatAction(items: readonly PageItem[], raw: RawPage, action: RepeatAction): RawPage {
   const group = items.find((item) => item.kind === 'repeat' && item.name === action.name);
   if (group?.kind !== 'repeat') return raw;
   const entries = [...((raw[group.name] as unknown[]) ?? [])];
   if (action.kind === 'add' && entries.length < group.max) entries.push({});
   if (action.kind === 'remove' && action.index < entries.length) entries.splice(action.index, 1);
+  if (
+    action.kind === 'removeFile' &&
+    action.index < entries.length &&
+    group.fields.some((field) => field.kind === 'file' && field.name === action.field)
+  ) {
+    const entry = entries[action.index];
+    entries[action.index] = {
+      ...(entry && typeof entry === 'object' ? entry : {}),
+      [action.field]: undefined,
+    };
+  }
   return { ...raw, [group.name]: entries };
 }

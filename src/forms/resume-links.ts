@@ -2,13 +2,11 @@
  * Save and return later for anonymous services: a link with a random token, sent by e-mail, opens the
  * draft again until the draft expires. Only the token's SHA-256 is stored.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { linkTokenHash, newLinkToken } from '../identity/link-tokens.ts';
 import { queueMail } from '../jobs/mail.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { formatLongDate } from './display.ts';
-
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface ResumeLinkInput {
   tenantArs: string;
@@ -25,13 +23,13 @@ export async function sendResumeLink(
   deps: { db: Db; jobs: JobQueue },
   input: ResumeLinkInput,
 ): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
+  const { token, hash } = newLinkToken();
   const until = formatLongDate(input.expiresAt);
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('resume_links')
       .values({
-        token_hash: hash(token),
+        token_hash: hash,
         tenant_ars: input.tenantArs,
         draft_id: input.draftId,
         expires_at: input.expiresAt,
@@ -59,12 +57,13 @@ export async function redeemResumeLink(
   token: string,
   now: Date,
 ): Promise<{ citizenId: string; serviceId: string } | undefined> {
-  if (!/^[\w-]{43}$/.test(token)) return undefined;
+  const hash = linkTokenHash(token);
+  if (!hash) return undefined;
   return db
     .selectFrom('resume_links')
     .innerJoin('drafts', 'drafts.id', 'resume_links.draft_id')
     .select(['drafts.citizen_id as citizenId', 'drafts.service_id as serviceId'])
-    .where('resume_links.token_hash', '=', hash(token))
+    .where('resume_links.token_hash', '=', hash)
     .where('resume_links.expires_at', '>', now)
     .executeTakeFirst();
 }

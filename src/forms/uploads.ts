@@ -23,7 +23,7 @@ export interface UploadDeps {
 async function scanStored(
   deps: UploadDeps,
   key: string,
-  field: FileFieldDef,
+  { field, path }: UploadTarget,
   locale: Locale,
 ): Promise<FieldError | undefined> {
   let verdict: ScanResult;
@@ -31,37 +31,52 @@ async function scanStored(
     verdict = await deps.scanner.scan(deps.store.get(key));
   } catch (error) {
     // Without a verdict the file is not kept: an unscanned upload would reach a caseworker's computer.
-    if (error instanceof VirusScanUnavailableError) return { field: field.name, message: error.text[locale] };
+    if (error instanceof VirusScanUnavailableError) return { field: path, message: error.text[locale] };
     throw error;
   }
   return verdict.clean
     ? undefined
-    : { field: field.name, message: messages.fileInfected(fieldLabel(field, locale))[locale] };
+    : { field: path, message: messages.fileInfected(fieldLabel(field, locale))[locale] };
 }
 
 export function isFileTooLarge(error: unknown): boolean {
   return error instanceof BlobTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
 }
 
+/** Where an upload goes: a file field of the page, or a file field in one item of a repeating group. */
+export interface UploadTarget {
+  field: FileFieldDef;
+  /** The file input's name and id, e.g. "proof" or "dogs.1.certificate": errors link to it. */
+  path: string;
+  /**
+   * A file in a repeating group joins the draft's answers only when its page is saved (its item may not be
+   * saved yet); until then the page carries its document id (see repeat-uploads.ts).
+   */
+  inRepeat: boolean;
+}
+
+export type UploadOutcome = { error: FieldError } | { answer: FileAnswer };
+
 /**
- * Stores one uploaded file for `field` in the citizen's draft, replacing an earlier file for the same field.
- * Returns a field error (wrong type, too large) instead of storing; then nothing is kept.
+ * Stores one uploaded file for `target` in the citizen's draft. A file field of the page replaces an earlier
+ * file for the same field in the draft's answers at once. Returns a field error (wrong type, too large,
+ * infected) instead of storing; then nothing is kept. The size limit is the field's own, within the platform's.
  */
 export async function storeDraftUpload(
   deps: UploadDeps,
   key: DraftKey,
-  field: FileFieldDef,
+  target: UploadTarget,
   file: { stream: Readable; filename: string | undefined },
   locale: Locale,
-): Promise<FieldError | undefined> {
+): Promise<UploadOutcome> {
+  const { field, path } = target;
   const label = fieldLabel(field, locale);
-  const tooLarge = (): FieldError => ({
-    field: field.name,
-    message: messages.fileTooLarge(label, formatFileSize(deps.maxBytes))[locale],
-  });
+  const maxBytes = Math.min(field.maxBytes ?? deps.maxBytes, deps.maxBytes);
+  const refused = (message: string): UploadOutcome => ({ error: { field: path, message } });
+  const tooLarge = () => refused(messages.fileTooLarge(label, formatFileSize(maxBytes))[locale]);
   let blob: Awaited<ReturnType<BlobStore['put']>>;
   try {
-    blob = await deps.store.put(file.stream, deps.maxBytes);
+    blob = await deps.store.put(file.stream, maxBytes);
   } catch (error) {
     if (!isFileTooLarge(error)) throw error;
     file.stream.resume();
@@ -75,35 +90,34 @@ export async function storeDraftUpload(
   }
   if (blob.sizeBytes === 0) {
     await deps.store.delete(blob.key);
-    return { field: field.name, message: messages.fileMissing(label)[locale] };
+    return refused(messages.fileMissing(label)[locale]);
   }
   const mediaType = await sniffMediaType(blob.head);
   if (!mediaType || !field.mediaTypes.includes(mediaType)) {
     await deps.store.delete(blob.key);
-    return {
-      field: field.name,
-      message: messages.fileType(label, fileTypeNames(field.mediaTypes, locale))[locale],
-    };
+    return refused(messages.fileType(label, fileTypeNames(field.mediaTypes, locale))[locale]);
   }
-  const infected = await scanStored(deps, blob.key, field, locale);
+  const infected = await scanStored(deps, blob.key, target, locale);
   if (infected) {
     await deps.store.delete(blob.key);
-    return infected;
+    return { error: infected };
   }
   const filename = safeFilename(file.filename, `${field.name}.${mediaType.split('/')[1]}`);
-  const replaced = await deps.db.transaction().execute(async (trx) => {
+  const { answer, replaced } = await deps.db.transaction().execute(async (trx) => {
     const draftId = await saveAnswers(trx, key, {}, field.name);
-    const previous = await trx
-      .deleteFrom('documents')
-      .where('draft_id', '=', draftId)
-      .where('field', '=', field.name)
-      .returning('storage_key')
-      .execute();
+    const previous = target.inRepeat
+      ? []
+      : await trx
+          .deleteFrom('documents')
+          .where('draft_id', '=', draftId)
+          .where('field', '=', field.name)
+          .returning('storage_key')
+          .execute();
     const documentId = await insertDocument(trx, {
       tenantArs: key.tenantArs,
       draftId,
       kind: 'upload',
-      field: field.name,
+      field: path,
       filename,
       mediaType,
       sizeBytes: blob.sizeBytes,
@@ -111,14 +125,15 @@ export async function storeDraftUpload(
       storageKey: blob.key,
     });
     const answer: FileAnswer = { documentId, filename, mediaType, sizeBytes: blob.sizeBytes };
-    await trx
-      .updateTable('drafts')
-      .set({ answers: sql`answers || ${JSON.stringify({ [field.name]: answer })}::jsonb` })
-      .where('id', '=', draftId)
-      .execute();
-    return previous;
+    if (!target.inRepeat)
+      await trx
+        .updateTable('drafts')
+        .set({ answers: sql`answers || ${JSON.stringify({ [field.name]: answer })}::jsonb` })
+        .where('id', '=', draftId)
+        .execute();
+    return { answer, replaced: previous };
   });
   // Old contents go only after the new record has committed, so a crash never leaves a record without its file.
   for (const old of replaced) await deps.store.delete(old.storage_key);
-  return undefined;
+  return { answer };
 }

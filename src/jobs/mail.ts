@@ -47,7 +47,12 @@ export function mailHandler(db: Db, transport: MailTransport | undefined) {
       .executeTakeFirst();
     if (!mail || !transport) return;
     await transport.send({ to: mail.recipient, subject: mail.subject, text: mail.body });
-    await db.updateTable('outbound_mail').set({ sent_at: new Date() }).where('id', '=', mail.id).execute();
+    // The body carries link tokens, which open drafts and cases: once sent, only the subject is kept.
+    await db
+      .updateTable('outbound_mail')
+      .set({ sent_at: new Date(), body: '' })
+      .where('id', '=', mail.id)
+      .execute();
   };
 }
 

@@ -27,7 +27,8 @@ export const deadLetterQueue = (queue: string) => `failed-${queue}`;
 export interface JobQueueOptions {
   url: string;
   queues: string[];
-  handlers?: EffectHandlers;
+  /** Or a function of the queue, for handlers that enqueue further jobs (e.g. an e-mail). */
+  handlers?: EffectHandlers | ((jobs: JobQueue) => EffectHandlers);
   /** Recurring jobs (cron, UTC), e.g. deleting expired drafts; their handlers are in `handlers`. */
   schedules?: { queue: string; cron: string }[];
   onDeadLetter?: (job: { id: string; queue: string; data: unknown }) => Promise<void>;
@@ -55,8 +56,17 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     await boss.updateQueue(queue, settings);
   }
   for (const { queue, cron } of scheduled) await boss.schedule(queue, cron);
-  if (options.handlers) {
-    for (const [queue, handle] of Object.entries(options.handlers)) {
+  const jobs: JobQueue = {
+    async enqueue(trx, effect) {
+      await boss.send(effect.queue, effect.data, { db: fromKysely(trx) });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+  const handlers = typeof options.handlers === 'function' ? options.handlers(jobs) : options.handlers;
+  if (handlers) {
+    for (const [queue, handle] of Object.entries(handlers)) {
       await boss.work<Record<string, unknown>>(
         queue,
         { pollingIntervalSeconds: 2, localConcurrency: 4 },
@@ -67,19 +77,12 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     }
     const onDeadLetter = options.onDeadLetter;
     if (onDeadLetter) {
-      for (const queue of Object.keys(options.handlers)) {
+      for (const queue of Object.keys(handlers)) {
         await boss.work(deadLetterQueue(queue), async (jobs) => {
           for (const job of jobs) await onDeadLetter({ id: job.id, queue, data: job.data });
         });
       }
     }
   }
-  return {
-    async enqueue(trx, effect) {
-      await boss.send(effect.queue, effect.data, { db: fromKysely(trx) });
-    },
-    async stop() {
-      await boss.stop({ graceful: true, timeout: 10_000 });
-    },
-  };
+  return jobs;
 }

@@ -41,7 +41,13 @@ declare module '@fastify/secure-session' {
 export interface AppDeps {
   config: Pick<
     Config,
-    'nodeEnv' | 'cookieSecure' | 'uploadMaxBytes' | 'logLevel' | 'draftRetentionDays' | 'publicUrl'
+    | 'nodeEnv'
+    | 'cookieSecure'
+    | 'uploadMaxBytes'
+    | 'logLevel'
+    | 'draftRetentionDays'
+    | 'caseLinkDays'
+    | 'publicUrl'
   > & {
     sessionSecret: string;
   };

@@ -30,6 +30,12 @@ export function citizenOrVisitor(request: FastifyRequest): Citizen {
   return anonymousCitizen(id);
 }
 
+/** The signed-in citizen, or the anonymous visitor this session already has; never creates one. */
+export function sessionCitizen(request: FastifyRequest): Citizen | undefined {
+  const anonymousId = request.session.get('anonymousId');
+  return currentCitizen(request) ?? (anonymousId ? anonymousCitizen(anonymousId) : undefined);
+}
+
 /** Only paths on this site are followed after log-in, never another host (open-redirect protection). */
 export function localPath(raw: unknown, fallback: string): string {
   return typeof raw === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/.test(raw) ? raw : fallback;

@@ -18,6 +18,12 @@ interface Request {
   payload?: Buffer | string;
 }
 
+export interface UploadFile {
+  name: string;
+  type: string;
+  content: Buffer;
+}
+
 export class Client {
   private cookies = new Map<string, string>();
   lastPage = '';
@@ -107,15 +113,27 @@ export class Client {
     });
   }
 
-  async upload(
+  upload(
     url: string,
     field: string,
-    file: { name: string; type: string; content: Buffer },
+    file: UploadFile,
+    options: { csrf?: string | null } = {},
+  ): Promise<Response> {
+    return this.postMultipart(url, {}, { [field]: file }, options);
+  }
+
+  /** A multipart post as a browser sends it: the CSRF token, the other inputs, then the files. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    files: Record<string, UploadFile>,
     options: { csrf?: string | null } = {},
   ): Promise<Response> {
     const form = new FormData();
     if (options.csrf !== null) form.append('_csrf', options.csrf ?? this.csrf());
-    form.append(field, new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const [name, file] of Object.entries(files))
+      form.append(name, new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
     const encoded = new Request('http://localhost/', { method: 'POST', body: form });
     return this.send({
       method: 'POST',

@@ -80,10 +80,12 @@ export async function startTestPlatform(
     const services = await loadServiceRegistry(db, DEMO_TENANT.ars);
     if (options.catalog) await loadShippedCatalog(db);
     if (options.catalog === 'demo') await seedDemoData(db, services.list());
+    const now = () => new Date();
+    const caseLinks = { publicUrl: 'http://localhost:3000', validDays: 90 };
     const jobs = await startJobQueue({
       url: postgres.url,
       queues: [...Object.values(EFFECTS), MAIL_QUEUE],
-      handlers: caseEffectHandlers({ db, store, services }),
+      handlers: (jobs) => caseEffectHandlers({ db, store, services, jobs, caseLinks, now }),
       onDeadLetter: (job) => recordIncident(db, job),
     });
     const app = await build({
@@ -93,6 +95,7 @@ export async function startTestPlatform(
         uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,
         logLevel: 'silent',
         draftRetentionDays: 30,
+        caseLinkDays: caseLinks.validDays,
         publicUrl: 'http://localhost:3000',
         sessionSecret: 'test-secret-test-secret-test-secret!',
       },
@@ -102,7 +105,7 @@ export async function startTestPlatform(
       scanner: options.scanner ?? createNoopScanner(),
       services,
       tenant: DEMO_TENANT,
-      now: () => new Date(),
+      now,
     });
     return {
       app,

@@ -1,8 +1,8 @@
 /**
  * A valid raw answer for every field of a package, in the format the form posts (see form-filler.ts), for
  * forms nobody wrote test cases for, such as FIM imports. Choices take their first option, yes/no is
- * "yes" (so the pages it unlocks are shown too), optional fields are answered as well. What cannot be
- * answered generically (a pattern no candidate matches, an upload inside a repeating group) is reported.
+ * "yes" (so the pages it unlocks are shown too), optional fields are answered as well (uploads too, also in
+ * repeating groups). What cannot be answered generically (a pattern no candidate matches) is reported.
  */
 import type { ServicePackage, ValueFieldDef } from '../../src/packages/schema.ts';
 import type { FileSpec, RawAnswers } from './form-filler.ts';
@@ -144,15 +144,7 @@ export function validAnswers(pkg: ServicePackage, today: string): GeneratedAnswe
     }
     const entry: Record<string, unknown> = {};
     for (const field of item.fields) {
-      const where = `${item.name}.i.${field.name}`;
-      // A repeating group's form is not sent as multipart, so a file in it cannot be uploaded.
-      if (field.kind === 'file') {
-        unanswerable.push(
-          `${where} (file "${field.label.de}"${field.optional ? ', optional' : ''}): a file inside a repeating group cannot be uploaded`,
-        );
-        continue;
-      }
-      entry[field.name] = answer(field, where);
+      entry[field.name] = answer(field, `${item.name}.i.${field.name}`);
     }
     answers[item.name] = Array.from({ length: Math.max(item.min, 1) }, () => ({ ...entry }));
   }

@@ -1,6 +1,7 @@
 /** The form journey: resume, question pages (all field kinds, repeating groups, uploads), summary, declaration. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { submitApplication } from '../../cases/service.ts';
+import { checkEmail } from '../../forms/checks/email.ts';
 import { isoDateInBerlin, plainMoney } from '../../forms/display.ts';
 import { draftExpiresAt } from '../../forms/draft-expiry.ts';
 import { type DraftKey, findDraft, saveAnswers } from '../../forms/drafts.ts';
@@ -11,6 +12,7 @@ import {
   visibleItems,
   visiblePages,
 } from '../../forms/engine.ts';
+import { problemMessage } from '../../forms/field-messages.ts';
 import {
   CHECK_ANSWERS,
   DECLARATION,
@@ -27,6 +29,7 @@ import {
   readPageBody,
   storedToRaw,
 } from '../../forms/raw-input.ts';
+import { discardDetachedUploads, hasUploads, resolveRepeatFiles } from '../../forms/repeat-uploads.ts';
 import type { FieldError, FileFieldDef } from '../../forms/types.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
@@ -34,7 +37,7 @@ import type { AppDeps } from '../app.ts';
 import { citizenOrVisitor, currentCitizen, loginRedirect, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
-import { CheckAnswersPage, DeclarationPage, QuestionPage } from './form-views.tsx';
+import { CheckAnswersPage, DELIVERY_EMAIL, DeclarationPage, QuestionPage } from './form-views.tsx';
 import { frameOf } from './frame.ts';
 import { SAVE_LATER } from './resume-routes.tsx';
 import { drainMultipart, receiveUploads } from './upload-parts.ts';
@@ -128,20 +131,30 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     );
   });
 
-  const declarationPage = (request: FastifyRequest, pkg: CompiledPackage, errors: FieldError[]) => (
+  /** `deliveryEmail` is the address field's value, for applicants without log-in only. */
+  const declarationPage = (
+    request: FastifyRequest,
+    pkg: CompiledPackage,
+    errors: FieldError[],
+    deliveryEmail?: string,
+  ) => (
     <DeclarationPage
       frame={frameOf(request, deps)}
       pkg={pkg}
       backHref={pageUrl(pkg, CHECK_ANSWERS)}
       action={pageUrl(pkg, DECLARATION)}
       errors={errors}
+      delivery={
+        deliveryEmail === undefined ? undefined : { value: deliveryEmail, linkDays: deps.config.caseLinkDays }
+      }
     />
   );
 
   app.get<{ Params: Params }>(`/dienste/:serviceId/formular/${DECLARATION}`, async (request, reply) => {
     const j = await journey(request, reply);
     if ('redirect' in j) return j.redirect;
-    return sendPage(reply, declarationPage(request, j.pkg, []));
+    const offered = j.citizen.trustLevel === 'none' ? formEmail(j.pkg, j.answers) : undefined;
+    return sendPage(reply, declarationPage(request, j.pkg, [], offered));
   });
 
   app.post<{ Params: Params; Body: Record<string, unknown> }>(
@@ -150,17 +163,25 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       assertCsrf(request, request.body?._csrf);
       const j = await journey(request, reply);
       if ('redirect' in j) return j.redirect;
-      if (request.body?.declaration !== 'yes') {
+      const anonymous = j.citizen.trustLevel === 'none';
+      const rawEmail = String(request.body?.[DELIVERY_EMAIL.name] ?? '');
+      const email = anonymous ? checkDeliveryEmail(rawEmail) : undefined;
+      const errors: FieldError[] = email?.error ? [email.error] : [];
+      if (request.body?.declaration !== 'yes')
+        errors.push({ field: 'declaration', message: messages.declaration().de });
+      if (errors.length > 0)
         return sendPage(
           reply,
-          declarationPage(request, j.pkg, [{ field: 'declaration', message: messages.declaration().de }]),
+          declarationPage(request, j.pkg, errors, anonymous ? rawEmail : undefined),
           400,
         );
-      }
+      // Uploads that the answers do not refer to (say, of a page left without saving) are not submitted.
+      await discardDetachedUploads(deps, j.key, []);
       const created = await submitApplication(deps, {
         tenantArs: deps.tenant.ars,
         pkg: j.pkg,
         citizen: j.citizen,
+        deliveryEmail: email?.value,
       });
       return reply.redirect(`/antraege/${created.id}/bestaetigung`, 303);
     },
@@ -234,34 +255,69 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       // A page with uploads is posted as multipart: its files are stored as they arrive, then the page's
       // other inputs (and the stored files) are validated and saved like those of any other page.
       const fileFields = items.filter((item): item is FileFieldDef => item.kind === 'file');
+      const withUploads = hasUploads(items);
       let body: Record<string, unknown> = request.body ?? {};
       let uploadErrors: FieldError[] = [];
       let current = answers;
-      if (fileFields.length > 0) {
-        ({ body, errors: uploadErrors } = await receiveUploads(deps, request, j.key, items, fileFields));
-        current = (await findDraft(deps.db, j.key))?.answers ?? {};
-      } else assertCsrf(request, body._csrf);
-      const raw: RawPage = readPageBody(items, body);
+      let raw: RawPage;
+      if (withUploads) {
+        const received = await receiveUploads(deps, request, j.key, items);
+        ({ body, errors: uploadErrors } = received);
+        const draft = await findDraft(deps.db, j.key);
+        current = draft?.answers ?? {};
+        raw = readPageBody(items, body);
+        if (draft) raw = await resolveRepeatFiles(deps.db, draft.id, items, raw, received.uploaded);
+      } else {
+        assertCsrf(request, body._csrf);
+        raw = readPageBody(items, body);
+      }
       for (const field of fileFields) raw[field.name] = current[field.name];
+      // Uploads of repeating groups' items that the page shown next no longer has (a removed item, a
+      // replaced or removed file) are deleted, unless the saved answers still have them.
+      const discardDetached = (pending: RawPage) =>
+        withUploads ? discardDetachedUploads(deps, j.key, [pending], items) : Promise.resolve();
       const action = parseRepeatAction(body._action);
-      if (action)
-        return sendPage(
-          reply,
-          questionPage(request, j, shown, applyRepeatAction(items, raw, action), [], current),
-        );
+      if (action) {
+        const changed = applyRepeatAction(items, raw, action);
+        await discardDetached(changed);
+        return sendPage(reply, questionPage(request, j, shown, changed, [], current));
+      }
       const env = { locale: 'de' as const, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
       const result = validatePage(page, raw, context, env);
       const errors = [
         ...uploadErrors,
         ...result.errors.filter((e) => !uploadErrors.some((u) => u.field === e.field)),
       ];
-      if (errors.length > 0)
+      if (errors.length > 0) {
+        await discardDetached(raw);
         return sendPage(reply, questionPage(request, j, shown, raw, errors, current), 400);
+      }
       await saveAnswers(deps.db, j.key, result.values, page.def.id);
+      await discardDetached({});
       const saved = { ...current, ...result.values };
       return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, saved, j.today, fromSummary)), 303);
     },
   );
+}
+
+/** The address the form itself asked for (an e-mail field on a page), offered for the delivery of messages. */
+function formEmail(pkg: CompiledPackage, answers: Record<string, unknown>): string {
+  for (const page of pkg.pages)
+    for (const { def } of page.items) {
+      const value = def.kind === 'email' ? answers[def.name] : undefined;
+      if (typeof value === 'string' && value !== '') return value;
+    }
+  return '';
+}
+
+function checkDeliveryEmail(raw: string): { value?: string; error?: FieldError } {
+  const checked = checkEmail(raw);
+  if (checked.ok) return { value: checked.value };
+  const message =
+    raw.trim() === ''
+      ? messages.required(DELIVERY_EMAIL.label)
+      : problemMessage('email', checked.problem, DELIVERY_EMAIL.label);
+  return { error: { field: DELIVERY_EMAIL.name, message: message.de } };
 }
 
 function TrustLevelTooLow(props: { frame: CitizenFrame; pkg: CompiledPackage }) {

@@ -2,6 +2,7 @@
 import type { VNode } from 'preact';
 import { formatLongDate } from '../../forms/display.ts';
 import type { SummaryRow } from '../../forms/engine.ts';
+import { hasUploads } from '../../forms/repeat-uploads.ts';
 import type { FieldError } from '../../forms/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
 import type { PackagePage } from '../../packages/schema.ts';
@@ -10,6 +11,7 @@ import { Button, ButtonLink } from '../components/button.tsx';
 import { Checkbox } from '../components/checkbox.tsx';
 import { Form } from '../components/form.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
+import { TextField } from '../components/text-field.tsx';
 import { PageItems } from './page-items.tsx';
 import { type CitizenFrame, CitizenPage } from './views.tsx';
 
@@ -43,12 +45,11 @@ export function QuestionPage(
   },
 ): VNode {
   const single = singleQuestion(props.items);
-  const multipart = props.items.some((item) => item.kind === 'file');
   return (
     <CitizenPage frame={props.frame} title={props.page.title.de} errors={props.errors}>
       <BackLink href={props.backHref} />
       <p class="kern-body kern-body--muted app-caption">{props.pkg.definition.metadata.title.de}</p>
-      <Form action={props.action} csrfToken={props.frame.csrfToken} multipart={multipart}>
+      <Form action={props.action} csrfToken={props.frame.csrfToken} multipart={hasUploads(props.items)}>
         {single ? null : <h1 class="kern-heading-large">{props.page.title.de}</h1>}
         <PageItems
           items={props.items}
@@ -114,8 +115,19 @@ export function CheckAnswersPage(
   );
 }
 
-export function DeclarationPage(props: JourneyProps & { action: string; errors: FieldError[] }): VNode {
+/** The field in which an applicant without log-in gives the address for their messages and Bescheid. */
+export const DELIVERY_EMAIL = { name: 'deliveryEmail', label: 'E-Mail-Adresse für Ihren Bescheid' } as const;
+
+export function DeclarationPage(
+  props: JourneyProps & {
+    action: string;
+    errors: FieldError[];
+    /** Only without log-in: the address field's value and how long the e-mailed links work. */
+    delivery?: { value: string; linkDays: number } | undefined;
+  },
+): VNode {
   const { definition } = props.pkg;
+  const { delivery } = props;
   return (
     <CitizenPage frame={props.frame} title="Erklärung und Absenden" errors={props.errors}>
       <BackLink href={props.backHref} />
@@ -124,6 +136,18 @@ export function DeclarationPage(props: JourneyProps & { action: string; errors: 
         Mit dem Absenden stellen Sie den Antrag „{definition.metadata.title.de}“ verbindlich.
       </p>
       <Form action={props.action} csrfToken={props.frame.csrfToken}>
+        {delivery && (
+          <TextField
+            name={DELIVERY_EMAIL.name}
+            label={DELIVERY_EMAIL.label}
+            hint={`Sie sind nicht angemeldet. Deshalb schicken wir Ihnen Nachrichten zu Ihrem Antrag und den Bescheid als Link an diese Adresse. Jeder Link gilt ${delivery.linkDays} Tage.`}
+            value={delivery.value}
+            error={props.errors.find((e) => e.field === DELIVERY_EMAIL.name)?.message}
+            autocomplete="email"
+            inputMode="email"
+            spellcheck={false}
+          />
+        )}
         <Checkbox
           name="declaration"
           label={definition.form.declaration.de}

@@ -38,6 +38,7 @@ export async function legalRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       paragraphs: [
         `Verantwortlich für die Verarbeitung Ihrer Daten ist die ${address}.`,
         'Wir verarbeiten Ihre Angaben nur, um Ihren Antrag zu bearbeiten (Art. 6 Abs. 1 Buchstabe e DSGVO). Jeder Zugriff von Mitarbeitenden auf Ihre Angaben wird protokolliert.',
+        'Stellen Sie einen Antrag ohne Anmeldung, speichern wir die E-Mail-Adresse, die Sie beim Absenden angeben, beim Antrag und löschen sie mit ihm. Wir nutzen sie nur, um Ihnen Links zu den Nachrichten und zum Bescheid zu Ihrem Antrag zu schicken.',
         'Diese Seite setzt nur ein technisch notwendiges Sitzungs-Cookie. Es gibt keine Analyse- oder Werbe-Cookies.',
       ],
     },

@@ -2,6 +2,7 @@
 import type { VNode } from 'preact';
 import { formatFileSize, YES_NO_LABELS } from '../../forms/display.ts';
 import { ADDRESS_LABELS, ADDRESS_PARTS } from '../../forms/fields.ts';
+import { DOCUMENT_SUFFIX } from '../../forms/raw-input.ts';
 import type { FileAnswer } from '../../forms/types.ts';
 import type { PageItem } from '../../packages/compile.ts';
 import type { RepeatFieldDef, ServicePackage, ValueFieldDef } from '../../packages/schema.ts';
@@ -44,7 +45,15 @@ const INPUT_HINTS: Partial<
   vehicleRegistration: { width: 'medium' },
 };
 
-function Field(props: ItemProps & { def: ValueFieldDef; path: string; value: unknown }): VNode {
+/** A file field in an item of a repeating group: what its remove button posts, and the item's name for it. */
+interface RepeatSlot {
+  action: string;
+  itemName: string;
+}
+
+function Field(
+  props: ItemProps & { def: ValueFieldDef; path: string; value: unknown; slot?: RepeatSlot },
+): VNode {
   const { def, path, value, errors } = props;
   const common = {
     name: path,
@@ -93,7 +102,16 @@ function Field(props: ItemProps & { def: ValueFieldDef; path: string; value: unk
               neue Datei, um sie zu ersetzen.
             </p>
           )}
+          {/* An item's file is carried to the next post by its id (it is saved with the page). */}
+          {current && props.slot && (
+            <input type="hidden" name={`${path}${DOCUMENT_SUFFIX}`} value={current.documentId} />
+          )}
           <FileField {...common} label={label} accept={def.mediaTypes.join(',')} />
+          {current && props.slot && (
+            <Button variant="secondary" name="_action" value={props.slot.action}>
+              {`${label} von ${props.slot.itemName} entfernen`}
+            </Button>
+          )}
         </>
       );
     }
@@ -186,6 +204,10 @@ function Repeat(props: ItemProps & { def: RepeatFieldDef; value: unknown }): VNo
                 def={field}
                 path={`${def.name}.${index}.${field.name}`}
                 value={entry[field.name]}
+                slot={{
+                  action: `remove-file:${def.name}:${index}:${field.name}`,
+                  itemName: `${itemLabel} ${index + 1}`,
+                }}
               />
             ))}
           </div>

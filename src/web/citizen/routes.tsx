@@ -1,5 +1,6 @@
 /** Citizen routes: services, test log-in, postbox, confirmation and receipt; the form journey is in form-routes. */
 import type { FastifyInstance } from 'fastify';
+import { findDeliveryAddress } from '../../cases/case-links.ts';
 import { findDeliveredDocument, listMessages } from '../../cases/postbox.ts';
 import { listCitizenCases, readCaseForCitizen } from '../../cases/service.ts';
 import { openDocument } from '../../documents/service.ts';
@@ -10,9 +11,17 @@ import { LOGIN_TRUST_LEVELS, type TrustLevel } from '../../identity/types.ts';
 import { serviceTitles } from '../../packages/registry.ts';
 import { renderReceipt } from '../../pdf/receipt.ts';
 import type { AppDeps } from '../app.ts';
-import { attachment, currentCitizen, localPath, loginRedirect, sendPage } from '../context.ts';
+import {
+  attachment,
+  currentCitizen,
+  localPath,
+  loginRedirect,
+  sendPage,
+  sessionCitizen,
+} from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
+import { caseLinkRoutes } from './case-link-routes.tsx';
 import { formRoutes } from './form-routes.tsx';
 import { frameOf } from './frame.ts';
 import { legalRoutes } from './legal-pages.tsx';
@@ -110,21 +119,30 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
       .send(openDocument(deps.store, doc));
   });
 
+  // Applicants without log-in see their confirmation and receipt in the session they applied in.
   app.get<{ Params: { caseId: string } }>('/antraege/:caseId/bestaetigung', async (request, reply) => {
-    const citizen = currentCitizen(request);
+    const citizen = sessionCitizen(request);
     if (!citizen) return loginRedirect(reply, request.url);
     const found = await readCaseForCitizen(deps.db, citizen.id, request.params.caseId);
     const title = deps.services.find(found.serviceId)?.definition.metadata.title.de ?? found.serviceId;
+    const deliveryEmail =
+      citizen.trustLevel === 'none' ? await findDeliveryAddress(deps.db, found.id) : undefined;
     return sendPage(
       reply,
-      <ConfirmationPage frame={frameOf(request, deps)} case={found} serviceTitle={title} />,
+      <ConfirmationPage
+        frame={frameOf(request, deps)}
+        case={found}
+        serviceTitle={title}
+        deliveryEmail={deliveryEmail}
+        linkDays={deps.config.caseLinkDays}
+      />,
     );
   });
 
   app.get<{ Params: { caseId: string } }>(
     '/antraege/:caseId/eingangsbestaetigung.pdf',
     async (request, reply) => {
-      const citizen = currentCitizen(request);
+      const citizen = sessionCitizen(request);
       if (!citizen) return loginRedirect(reply, request.url);
       const found = await readCaseForCitizen(deps.db, citizen.id, request.params.caseId);
       const pkg = deps.services.findVersion(found.serviceId, found.serviceVersion);
@@ -148,6 +166,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
   );
 
+  await app.register(caseLinkRoutes, deps);
   await app.register(resumeRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(legalRoutes, deps);

@@ -149,7 +149,14 @@ export const STATUS_NAMES: Record<Case['status'], { label: string; type: 'info' 
   rejected: { label: 'Abgelehnt', type: 'danger' },
 };
 
-export function ConfirmationPage(props: { frame: CitizenFrame; case: Case; serviceTitle: string }): VNode {
+export function ConfirmationPage(props: {
+  frame: CitizenFrame;
+  case: Case;
+  serviceTitle: string;
+  /** Set for applicants without log-in: their messages come as links to this address. */
+  deliveryEmail?: string | undefined;
+  linkDays: number;
+}): VNode {
   const found = props.case;
   return (
     <CitizenPage frame={props.frame} title="Antrag abgeschickt">
@@ -161,13 +168,26 @@ export function ConfirmationPage(props: { frame: CitizenFrame; case: Case; servi
       <h1 class="kern-heading-large">{props.serviceTitle}: Antrag abgeschickt</h1>
       <p class="kern-body">Eingegangen am {dateTimeFormat.format(found.submittedAt)}.</p>
       <h2 class="kern-heading-medium">Wie geht es weiter?</h2>
-      <p class="kern-body">
-        Wir prüfen Ihren Antrag. Den Bescheid bekommen Sie in Ihr{' '}
-        <a class="kern-link" href="/postfach">
-          Postfach
-        </a>
-        .
-      </p>
+      {props.deliveryEmail ? (
+        <>
+          <p class="kern-body">
+            Wir prüfen Ihren Antrag. Sie haben sich nicht angemeldet. Deshalb schicken wir Ihnen zu jeder
+            Nachricht eine E-Mail an <strong>{props.deliveryEmail}</strong>.
+          </p>
+          <p class="kern-body">
+            In der E-Mail steht ein Link. Mit ihm lesen Sie die Nachricht und laden den Bescheid herunter. Der
+            Link gilt {props.linkDays} Tage. Die erste E-Mail bestätigt, dass Ihr Antrag eingegangen ist.
+          </p>
+        </>
+      ) : (
+        <p class="kern-body">
+          Wir prüfen Ihren Antrag. Den Bescheid bekommen Sie in Ihr{' '}
+          <a class="kern-link" href="/postfach">
+            Postfach
+          </a>
+          .
+        </p>
+      )}
       <p class="kern-body">
         <a class="kern-link" href={`/antraege/${found.id}/eingangsbestaetigung.pdf`}>
           Eingangsbestätigung herunterladen (PDF)
@@ -204,26 +224,33 @@ export function PostboxPage(props: {
         </ul>
       )}
       <h2 class="kern-heading-medium">Nachrichten</h2>
-      {props.messages.length === 0 ? (
-        <p class="kern-body">Keine Nachrichten.</p>
-      ) : (
-        <ul class="kern-list app-card-list">
-          {props.messages.map((m) => (
-            <li key={m.id}>
-              <h3 class="kern-heading-small">{m.subject}</h3>
-              <p class="kern-body kern-body--small">{dateTimeFormat.format(m.createdAt)}</p>
-              <p class="kern-body">{m.body}</p>
-              {m.documentId && (
-                <p class="kern-body">
-                  <a class="kern-link" href={`/postfach/dokumente/${m.documentId}`}>
-                    Bescheid herunterladen (PDF)
-                  </a>
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MessageList messages={props.messages} documentHref={(id) => `/postfach/dokumente/${id}`} />
     </CitizenPage>
+  );
+}
+
+/** Messages newest first, each with a download link for its document (the Bescheid). */
+export function MessageList(props: {
+  messages: PostboxMessage[];
+  documentHref: (documentId: string) => string;
+}): VNode {
+  if (props.messages.length === 0) return <p class="kern-body">Keine Nachrichten.</p>;
+  return (
+    <ul class="kern-list app-card-list">
+      {props.messages.map((m) => (
+        <li key={m.id}>
+          <h3 class="kern-heading-small">{m.subject}</h3>
+          <p class="kern-body kern-body--small">{dateTimeFormat.format(m.createdAt)}</p>
+          <p class="kern-body">{m.body}</p>
+          {m.documentId && (
+            <p class="kern-body">
+              <a class="kern-link" href={props.documentHref(m.documentId)}>
+                Bescheid herunterladen (PDF)
+              </a>
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -161,7 +161,7 @@ export function CasePage(props: CasePageProps): VNode {
       <h2 class="kern-heading-medium">Angaben</h2>
       <SummaryList
         rows={rows.map((row) => {
-          const doc = props.documents.find((d) => d.kind === 'upload' && d.field === row.name);
+          const doc = props.documents.find((d) => d.kind === 'upload' && d.id === row.documentId);
           const text = row.value || 'Keine Angabe';
           return {
             key: row.label,
