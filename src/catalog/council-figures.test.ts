@@ -245,8 +245,9 @@ describe('councilFigures', () => {
     const { themenfelder } = compute().figures;
     assert.deepEqual(themenfelder.rows, [
       // K7 is not relevant and does not count.
-      { themenfeld: BAUEN, required: 3, online: 2, share: 66.7 },
-      { themenfeld: FAMILIE, required: 6, online: 1, share: 16.7 },
+      // Bundles by the OZG rule: B3 is online through K4 and K8; of Familie's B1 and B2 only B1 (K1).
+      { themenfeld: BAUEN, required: 3, online: 2, share: 66.7, requiredBundles: 1, onlineBundles: 1 },
+      { themenfeld: FAMILIE, required: 6, online: 1, share: 16.7, requiredBundles: 2, onlineBundles: 1 },
     ]);
     assert.match(themenfelder.summary, /„Bauen & Wohnen“ mit 66,7 %/);
   });

@@ -129,36 +129,40 @@ export function councilFigures(
 }
 
 function themenfeldFigure(required: LeistungProgress[]): Figure {
-  const groups = new Map<string, { required: number; online: number }>();
+  const groups = new Map<string, LeistungProgress[]>();
   for (const l of required) {
     const name = l.themenfeld ?? 'Ohne Themenfeld';
-    const group = groups.get(name) ?? { required: 0, online: 0 };
-    group.required += 1;
-    if (l.online) group.online += 1;
-    groups.set(name, group);
+    groups.set(name, [...(groups.get(name) ?? []), l]);
   }
-  const rows = [...groups].sort(([a], [b]) => a.localeCompare(b, 'de'));
-  const best = [...rows].sort(
-    ([, a], [, b]) => (percent(b.online, b.required) ?? 0) - (percent(a.online, a.required) ?? 0),
-  )[0];
+  const rows = [...groups]
+    .sort(([a], [b]) => a.localeCompare(b, 'de'))
+    .map(([themenfeld, list]) => {
+      const online = list.filter((l) => l.online);
+      return {
+        themenfeld,
+        required: list.length,
+        online: online.length,
+        share: percent(online.length, list.length),
+        requiredBundles: distinctBundles(list),
+        onlineBundles: distinctBundles(online),
+      };
+    });
+  const best = [...rows].sort((a, b) => (b.share ?? 0) - (a.share ?? 0))[0];
   return {
     id: 'themenfelder',
     title: 'Leistungen nach Themenfeld',
     summary: best
-      ? `Am weitesten ist das Themenfeld „${best[0]}“ mit ${formatPercent(percent(best[1].online, best[1].required))} der Leistungen online.`
+      ? `Am weitesten ist das Themenfeld „${best.themenfeld}“ mit ${formatPercent(best.share)} der Leistungen online.`
       : 'Es gibt noch keine anzubietenden Leistungen.',
     columns: [
       { key: 'themenfeld', label: 'Themenfeld', kind: 'text' },
       { key: 'required', label: 'Anzubieten', kind: 'count' },
       { key: 'online', label: 'Online', kind: 'count' },
       { key: 'share', label: 'Anteil online', kind: 'percent' },
+      { key: 'requiredBundles', label: 'Bündel anzubieten', kind: 'count' },
+      { key: 'onlineBundles', label: 'Bündel online', kind: 'count' },
     ],
-    rows: rows.map(([themenfeld, g]) => ({
-      themenfeld,
-      required: g.required,
-      online: g.online,
-      share: percent(g.online, g.required),
-    })),
+    rows,
   };
 }
 
