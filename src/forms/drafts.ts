@@ -43,8 +43,17 @@ export async function findDraft(
   );
 }
 
-/** Merges `values` into the draft (creating it on first save) and returns the draft's id. */
-export async function saveAnswers(db: Db, key: DraftKey, values: Answers, pageId: string): Promise<string> {
+/**
+ * Merges `values` into the draft (creating it on first save), after removing the answers named in `remove`
+ * (those of questions the page no longer shows), and returns the draft's id.
+ */
+export async function saveAnswers(
+  db: Db,
+  key: DraftKey,
+  values: Answers,
+  pageId: string,
+  remove: readonly string[] = [],
+): Promise<string> {
   const row = await db
     .insertInto('drafts')
     .values({
@@ -58,7 +67,10 @@ export async function saveAnswers(db: Db, key: DraftKey, values: Answers, pageId
     })
     .onConflict((oc) =>
       oc.constraint('drafts_one_per_citizen').doUpdateSet({
-        answers: sql`drafts.answers || excluded.answers`,
+        answers:
+          remove.length === 0
+            ? sql`drafts.answers || excluded.answers`
+            : sql`(drafts.answers - ${sql.val([...remove])}::text[]) || excluded.answers`,
         last_page: pageId,
         updated_at: new Date(),
       }),

@@ -3,7 +3,7 @@
  * far, computed values, page validation (including repeating groups) and the summary. Pure.
  */
 import type { Answers } from '../db/schema.ts';
-import type { CompiledPackage, CompiledPage, PageItem } from '../packages/compile.ts';
+import type { CompiledItem, CompiledPackage, CompiledPage, PageItem } from '../packages/compile.ts';
 import type { RepeatFieldDef } from '../packages/schema.ts';
 import { isTrue } from '../rules/feel.ts';
 import { displayValue } from './display.ts';
@@ -34,9 +34,37 @@ export function visibleItems(page: CompiledPage, context: Context): PageItem[] {
   return page.items.filter((item) => shown(item.condition, context)).map((item) => item.def);
 }
 
+/**
+ * A page's items in the order they are shown: an item whose condition refers to answers of its own page
+ * comes directly after the last of those questions before it (a chain keeps its order); the rest as defined.
+ */
+export function orderedItems(page: CompiledPage): CompiledItem[] {
+  const anchorOf = (index: number) => {
+    const refs = page.items[index]?.pageRefs ?? [];
+    return page.items.findLastIndex(
+      (item, i) => i < index && 'name' in item.def && refs.includes(item.def.name),
+    );
+  };
+  const anchors = page.items.map((_, index) => anchorOf(index));
+  const ordered: CompiledItem[] = [];
+  const place = (index: number): void => {
+    const item = page.items[index];
+    if (item) ordered.push(item);
+    anchors.forEach((anchor, dependent) => {
+      if (anchor === index) place(dependent);
+    });
+  };
+  anchors.forEach((anchor, index) => {
+    if (anchor < 0) place(index);
+  });
+  return ordered;
+}
+
 export interface PageResult {
   values: Answers;
   errors: FieldError[];
+  /** The page's answer names not kept because their item is not shown: stored earlier, they are removed. */
+  dropped: string[];
 }
 
 function repeatMessage(def: RepeatFieldDef, locale: Locale, count: number) {
@@ -74,24 +102,57 @@ function parseRepeat(
   return { value, errors };
 }
 
-/** Validates one page's raw input; only items shown for `context` count. */
+/** The context for a page's own conditions: the answers so far with what the page posts over them. */
+export type PageContext = (posted: Answers) => Context;
+
+/**
+ * Validates one page's raw input; only items shown count. An item whose condition refers to answers of
+ * the same page is decided with what is posted for them (`withPosted` rebuilds the context, computed
+ * values included; without it the posted values simply overlay `context`): the answer of an item whose
+ * condition is false is dropped, never validated, and a hidden item's own answer counts as no answer for
+ * the others' conditions. Visibility is settled by repeating until nothing changes.
+ */
 export function validatePage(
   page: CompiledPage,
   raw: Record<string, unknown>,
   context: Context,
   env: FieldEnv,
+  withPosted: PageContext = (posted) => ({ ...context, ...posted }),
 ): PageResult {
+  const parsed = new Map(
+    page.items.flatMap(({ def }) => {
+      if (def.kind === 'info') return [];
+      const result =
+        def.kind === 'repeat' ? parseRepeat(def, raw[def.name], env) : parseField(def, raw[def.name], env);
+      // null, not undefined: an optional field left empty is an answer too, and JSON keeps null.
+      return [[def.name, { value: result.value ?? null, errors: result.errors }] as const];
+    }),
+  );
+  const dependent = page.items.some((item) => item.pageRefs.length > 0);
+  let shownItems = visibleItems(page, context);
+  for (let round = 0; dependent && round <= page.items.length; round++) {
+    const posted: Answers = {};
+    for (const { def } of page.items)
+      if (def.kind !== 'info')
+        posted[def.name] = shownItems.includes(def) ? parsed.get(def.name)?.value : null;
+    const next = visibleItems(page, withPosted(posted));
+    if (next.length === shownItems.length && next.every((item, i) => item === shownItems[i])) break;
+    shownItems = next;
+  }
   const values: Answers = {};
   const errors: FieldError[] = [];
-  for (const item of visibleItems(page, context)) {
-    if (item.kind === 'info') continue;
-    const result =
-      item.kind === 'repeat' ? parseRepeat(item, raw[item.name], env) : parseField(item, raw[item.name], env);
+  const dropped: string[] = [];
+  for (const { def } of orderedItems(page)) {
+    if (def.kind === 'info') continue;
+    const result = parsed.get(def.name);
+    if (!shownItems.includes(def) || !result) {
+      dropped.push(def.name);
+      continue;
+    }
     errors.push(...result.errors);
-    // null, not undefined: an optional field left empty is an answer too, and JSON keeps null.
-    values[item.name] = result.value ?? null;
+    values[def.name] = result.value;
   }
-  return { values, errors };
+  return { values, errors, dropped };
 }
 
 export interface JourneyResult {
@@ -114,7 +175,9 @@ export function validateJourney(
     const context = evaluationContext(pkg, answers, env.today);
     if (!shown(page.condition, context)) continue;
     pages.push(page.def.id);
-    const result = validatePage(page, raw, context, env);
+    const result = validatePage(page, raw, context, env, (posted) =>
+      evaluationContext(pkg, { ...answers, ...posted }, env.today),
+    );
     errors.push(...result.errors);
     Object.assign(answers, result.values);
   }

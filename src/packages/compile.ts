@@ -2,7 +2,7 @@
  * Turns a validated package into its runtime form once per package version: FEEL conditions and
  * computed values compiled, field lookups indexed. The definition itself is frozen.
  */
-import { type CompiledExpression, compileExpression, FeelError } from '../rules/feel.ts';
+import { type CompiledExpression, compileExpression, FeelError, referencedNames } from '../rules/feel.ts';
 import { PackageError } from './errors.ts';
 import type { InfoBlockDef, PackagePage, RepeatFieldDef, ServicePackage, ValueFieldDef } from './schema.ts';
 
@@ -11,6 +11,11 @@ export type PageItem = ValueFieldDef | RepeatFieldDef | InfoBlockDef;
 export interface CompiledItem {
   def: PageItem;
   condition?: CompiledExpression;
+  /**
+   * The other answers of the same page that the condition refers to, directly or through computed values
+   * (empty without a condition): such an item is shown with the page and decided when the page is posted.
+   */
+  pageRefs: readonly string[];
 }
 
 export interface CompiledPage {
@@ -48,6 +53,16 @@ export function answerNames(pkg: ServicePackage): string[] {
   return pkg.form.pages.flatMap((page) => page.fields.flatMap((item) => ('name' in item ? [item.name] : [])));
 }
 
+/** The answers an expression refers to, directly or through the computed values it uses. */
+function answersReferred(definition: ServicePackage, names: readonly string[]) {
+  const computed = new Map<string, Set<string>>();
+  const refersTo = (expression: string): Set<string> =>
+    new Set(referencedNames(expression, names).flatMap((name) => [name, ...(computed.get(name) ?? [])]));
+  // A computed value may use the ones before it, so one pass in order collects them transitively.
+  for (const c of definition.form.computed ?? []) computed.set(c.name, refersTo(c.expression));
+  return refersTo;
+}
+
 export function compilePackage(pkg: ServicePackage): CompiledPackage {
   const definition = deepFreeze(structuredClone(pkg));
   const computedNames = (definition.form.computed ?? []).map((c) => c.name);
@@ -62,16 +77,25 @@ export function compilePackage(pkg: ServicePackage): CompiledPackage {
       return undefined;
     }
   };
-  const pages = definition.form.pages.map((page, p) => ({
-    def: page,
-    condition: page.condition ? compile(page.condition, `form.pages[${p}].condition`) : undefined,
-    items: page.fields.map((item, i) => ({
-      def: item,
-      condition: item.condition
-        ? compile(item.condition, `form.pages[${p}].fields[${i}].condition`)
-        : undefined,
-    })),
-  }));
+  const refersTo = answersReferred(definition, names);
+  const pages = definition.form.pages.map((page, p) => {
+    const pageNames = page.fields.flatMap((item) => ('name' in item ? [item.name] : []));
+    return {
+      def: page,
+      condition: page.condition ? compile(page.condition, `form.pages[${p}].condition`) : undefined,
+      items: page.fields.map((item, i) => ({
+        def: item,
+        condition: item.condition
+          ? compile(item.condition, `form.pages[${p}].fields[${i}].condition`)
+          : undefined,
+        pageRefs: item.condition
+          ? [...refersTo(item.condition)].filter(
+              (n) => pageNames.includes(n) && n !== ('name' in item && item.name),
+            )
+          : [],
+      })),
+    };
+  });
   const computed = (definition.form.computed ?? []).map((c, i) => ({
     name: c.name,
     format: c.format,

@@ -47,3 +47,13 @@ function toFeelValue(value: unknown): unknown {
 export function isTrue(value: unknown): boolean {
   return value === true;
 }
+
+/**
+ * The names of `names` that `expression` mentions, outside string literals. An over-approximation (a
+ * name inside a path such as `address.city` or one spelt like a built-in function counts too), which is
+ * what deciding "may this condition change with that answer?" needs.
+ */
+export function referencedNames(expression: string, names: readonly string[]): string[] {
+  const words = new Set(expression.replace(/"(?:[^"\\]|\\.)*"/g, '""').match(/[A-Za-z_][A-Za-z0-9_]*/g));
+  return names.filter((name) => words.has(name));
+}

@@ -94,9 +94,10 @@ export async function applyInBrowser(s: Scenario, application: Application): Pro
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * The answers the app ends up with. validateJourney walks the pages once, so a field whose condition
- * depends on an answer on its own page stays unasked; the app shows it when check-your-answers sends the
- * citizen back to that page. So the pages are validated again with the answers so far until nothing changes.
+ * The answers the app ends up with. validateJourney walks the pages once (deciding conditions on answers of
+ * the same page with the posted answers, as the app does), so a field whose condition depends on an answer
+ * of a later page stays unasked; the app shows it when check-your-answers sends the citizen back to that
+ * page. So the pages are validated again with the answers so far until nothing changes.
  */
 function finalAnswers(pkg: CompiledPackage, raw: RawAnswers, today: string) {
   const env = { locale: 'de' as const, today, codeLists: pkg.definition.codeLists ?? {} };
@@ -105,7 +106,12 @@ function finalAnswers(pkg: CompiledPackage, raw: RawAnswers, today: string) {
     const context = evaluationContext(pkg, answers, today);
     const next = Object.assign(
       {},
-      ...visiblePages(pkg, context).map((page) => validatePage(page, raw, context, env).values),
+      ...visiblePages(pkg, context).map(
+        (page) =>
+          validatePage(page, raw, context, env, (posted) =>
+            evaluationContext(pkg, { ...answers, ...posted }, today),
+          ).values,
+      ),
     );
     if (isDeepStrictEqual(next, answers)) break;
     answers = next;

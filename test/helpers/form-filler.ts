@@ -134,7 +134,10 @@ async function matchRepeatCounts(page: Page, flat: FlatAnswers, options: FillOpt
   assert.fail(`${page.url()}: the repeating groups never reached their counts`);
 }
 
-/** Fills the current question page from the answers; inputs without an answer are left as they are. */
+/**
+ * Fills the current question page from the answers; inputs without an answer, and those of questions
+ * hidden at their turn, are left as they are.
+ */
 export async function fillPage(page: Page, answers: RawAnswers, options: FillOptions = {}): Promise<void> {
   const flat = flattenAnswers(answers);
   await matchRepeatCounts(page, flat, options);
@@ -144,6 +147,11 @@ export async function fillPage(page: Page, answers: RawAnswers, options: FillOpt
     const expected = flat.inputs.get(control.name);
     if (!expected || control.type === 'hidden') continue;
     if (control.type === 'radio' && done.has(control.name)) continue;
+    // A question that reveal.js hides (it does not apply for the answers chosen above it) stays empty.
+    const hidden = await byName(form, control.name)
+      .first()
+      .evaluate((e) => e.closest('[hidden]') !== null);
+    if (hidden) continue;
     done.add(control.name);
     if (options.keyboard) await fillByKeyboard(page, form, control, expected);
     else await fillByActions(page, form, control, expected);

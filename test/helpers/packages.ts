@@ -27,3 +27,34 @@ export async function publishAnonymousLibraryCard(platform: TestPlatform): Promi
   pkg.metadata.requiredTrustLevel = 'none';
   await publishInto(platform, pkg);
 }
+
+/** The yes/no question on the guardian page of the library card that publishSamePageLibraryCard adds. */
+export const MINOR_QUESTION = 'Ist die antragstellende Person minderjährig?';
+
+/**
+ * The library card (version 1.6.0) with its guardian page always shown and asking first whether the
+ * applicant is a minor: the guardian's name, phone number and consent depend on that answer on the same page.
+ */
+export async function publishSamePageLibraryCard(platform: TestPlatform): Promise<void> {
+  const pkg = await readShippedPackage('bibliotheksausweis');
+  pkg.version = '1.6.0';
+  const page = pkg.form.pages.find((p) => p.id === 'erziehungsberechtigte');
+  if (!page) throw new Error('the library card has no guardian page');
+  delete page.condition;
+  page.title = { de: 'Angaben bei Minderjährigen' };
+  page.fields = [
+    { kind: 'yesNo', name: 'minor', label: { de: MINOR_QUESTION } },
+    ...page.fields
+      .filter((item) => item.kind !== 'info')
+      .map((item) => ({ ...item, condition: 'minor = true' })),
+  ];
+  // The shipped test cases walk other pages; these walk the new one.
+  pkg.tests = pkg.tests
+    .filter((testCase) => testCase.expect.valid === true && testCase.today === undefined)
+    .map((testCase) => ({
+      name: testCase.name,
+      answers: { ...testCase.answers, minor: 'guardianName' in testCase.answers ? 'yes' : 'no' },
+      expect: { valid: true },
+    }));
+  await publishInto(platform, pkg);
+}

@@ -5,13 +5,7 @@ import { checkEmail } from '../../forms/checks/email.ts';
 import { isoDateInBerlin, plainMoney } from '../../forms/display.ts';
 import { draftExpiresAt } from '../../forms/draft-expiry.ts';
 import { type DraftKey, findDraft, saveAnswers } from '../../forms/drafts.ts';
-import {
-  evaluationContext,
-  summaryRows,
-  validatePage,
-  visibleItems,
-  visiblePages,
-} from '../../forms/engine.ts';
+import { evaluationContext, summaryRows, validatePage, visiblePages } from '../../forms/engine.ts';
 import { problemMessage } from '../../forms/field-messages.ts';
 import {
   CHECK_ANSWERS,
@@ -30,6 +24,7 @@ import {
   storedToRaw,
 } from '../../forms/raw-input.ts';
 import { discardDetachedUploads, hasUploads, resolveRepeatFiles } from '../../forms/repeat-uploads.ts';
+import { pageLayout } from '../../forms/reveal.ts';
 import type { FieldError, FileFieldDef } from '../../forms/types.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
@@ -208,6 +203,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         pkg={pkg}
         page={shown.page.def}
         items={shown.items}
+        reveals={shown.reveals}
         raw={withEmptyEntries(shown.items, raw)}
         errors={errors}
         backHref={back ? pageUrl(pkg, back) : `/dienste/${pkg.definition.id}`}
@@ -218,13 +214,19 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     );
   }
 
-  /** The page if it is shown for the answers so far, with its shown items. */
+  /**
+   * The page if it is shown for the answers so far, with the items it renders: those shown for the answers
+   * so far and those whose condition depends on answers of this page (see forms/reveal.ts).
+   */
   function shownPage(pkg: CompiledPackage, pageId: string, answers: Record<string, unknown>, today: string) {
     const page = findPage(pkg, pageId);
     if (!page) throw WebError.notFound();
     const context = evaluationContext(pkg, answers, today);
     if (!visiblePages(pkg, context).includes(page)) return undefined;
-    return { page, context, items: visibleItems(page, context) };
+    const withPosted = (posted: Record<string, unknown>) =>
+      evaluationContext(pkg, { ...answers, ...posted }, today);
+    const { items, reveals } = pageLayout(page, context, withPosted);
+    return { page, context, withPosted, items, reveals };
   }
 
   app.get<{ Params: Params }>('/dienste/:serviceId/formular/:pageId', async (request, reply) => {
@@ -250,7 +252,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         if (request.isMultipart()) await drainMultipart(request);
         return reply.redirect(base(j.pkg), 303);
       }
-      const { page, items, context } = shown;
+      const { page, items, context, withPosted } = shown;
       const fromSummary = request.url.includes(FROM_SUMMARY);
       // A page with uploads is posted as multipart: its files are stored as they arrive, then the page's
       // other inputs (and the stored files) are validated and saved like those of any other page.
@@ -283,7 +285,8 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         return sendPage(reply, questionPage(request, j, shown, changed, [], current));
       }
       const env = { locale: 'de' as const, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
-      const result = validatePage(page, raw, context, env);
+      // Conditions on answers of this page are decided with what was posted for them.
+      const result = validatePage(page, raw, context, env, withPosted);
       const errors = [
         ...uploadErrors,
         ...result.errors.filter((e) => !uploadErrors.some((u) => u.field === e.field)),
@@ -292,7 +295,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         await discardDetached(raw);
         return sendPage(reply, questionPage(request, j, shown, raw, errors, current), 400);
       }
-      await saveAnswers(deps.db, j.key, result.values, page.def.id);
+      await saveAnswers(deps.db, j.key, result.values, page.def.id, result.dropped);
       await discardDetached({});
       const saved = { ...current, ...result.values };
       return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, saved, j.today, fromSummary)), 303);

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { formatLongDate } from '../../forms/display.ts';
 import type { SummaryRow } from '../../forms/engine.ts';
 import { hasUploads } from '../../forms/repeat-uploads.ts';
+import type { Reveal } from '../../forms/reveal.ts';
 import type { FieldError } from '../../forms/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
 import type { PackagePage } from '../../packages/schema.ts';
@@ -36,6 +37,8 @@ export function QuestionPage(
   props: JourneyProps & {
     page: PackagePage;
     items: readonly PageItem[];
+    /** Items whose condition depends on answers of this page: shown with a hint, hidden by script when possible. */
+    reveals?: ReadonlyMap<PageItem, Reveal>;
     raw: Record<string, unknown>;
     errors: FieldError[];
     action: string;
@@ -45,6 +48,7 @@ export function QuestionPage(
   },
 ): VNode {
   const single = singleQuestion(props.items);
+  const scripted = [...(props.reveals?.values() ?? [])].some((reveal) => reveal.field !== undefined);
   return (
     <CitizenPage frame={props.frame} title={props.page.title.de} errors={props.errors}>
       <BackLink href={props.backHref} />
@@ -57,9 +61,11 @@ export function QuestionPage(
           errors={new Map(props.errors.map((e) => [e.field, e.message]))}
           codeLists={props.pkg.definition.codeLists ?? {}}
           isPageHeading={single}
+          reveals={props.reveals}
         />
         <Button>Weiter</Button>
       </Form>
+      {scripted && <script src="/assets/reveal.js" defer />}
       <p class="kern-body kern-body--small app-draft-note">
         Ihre Angaben werden nach jeder Seite gespeichert. Sie können später weitermachen; ohne weitere
         Änderung löschen wir sie nach dem {formatLongDate(props.expiresAt)}.

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { formatFileSize, YES_NO_LABELS } from '../../forms/display.ts';
 import { ADDRESS_LABELS, ADDRESS_PARTS } from '../../forms/fields.ts';
 import { DOCUMENT_SUFFIX } from '../../forms/raw-input.ts';
+import type { Reveal } from '../../forms/reveal.ts';
 import type { FileAnswer } from '../../forms/types.ts';
 import type { PageItem } from '../../packages/compile.ts';
 import type { RepeatFieldDef, ServicePackage, ValueFieldDef } from '../../packages/schema.ts';
@@ -52,12 +53,19 @@ interface RepeatSlot {
 }
 
 function Field(
-  props: ItemProps & { def: ValueFieldDef; path: string; value: unknown; slot?: RepeatSlot },
+  props: ItemProps & {
+    def: ValueFieldDef;
+    path: string;
+    value: unknown;
+    slot?: RepeatSlot;
+    /** When the field applies (a question depending on another one of the page), before its own hint. */
+    conditionHint?: string;
+  },
 ): VNode {
   const { def, path, value, errors } = props;
   const common = {
     name: path,
-    hint: de(def.hint),
+    hint: [props.conditionHint, de(def.hint)].filter(Boolean).join(' ') || undefined,
     error: errors.get(path),
     isPageHeading: props.isPageHeading,
   };
@@ -123,7 +131,7 @@ function Field(
           value="yes"
           checked={value === 'yes'}
           error={errors.get(path)}
-          hint={de(def.hint)}
+          hint={common.hint}
         />
       );
     default: {
@@ -227,22 +235,65 @@ function Repeat(props: ItemProps & { def: RepeatFieldDef; value: unknown }): VNo
   );
 }
 
+/**
+ * An item whose condition depends on another answer of the page: always rendered (so the page works
+ * without JavaScript), with its hint; reveal.js hides it while the controlling answer does not make it apply.
+ */
+function Conditional(props: { reveal: Reveal; children: VNode; hintAbove: boolean }): VNode {
+  const { reveal } = props;
+  return (
+    <div
+      class="app-conditional"
+      id={reveal.id}
+      data-reveal-field={reveal.field}
+      data-reveal-states={reveal.states && JSON.stringify(reveal.states)}
+    >
+      {props.hintAbove && reveal.hint && <div class="kern-hint app-conditional__hint">{reveal.hint}</div>}
+      {props.children}
+    </div>
+  );
+}
+
 export function PageItems(
-  props: ItemProps & { items: readonly PageItem[]; raw: Record<string, unknown> },
+  props: ItemProps & {
+    items: readonly PageItem[];
+    raw: Record<string, unknown>;
+    reveals?: ReadonlyMap<PageItem, Reveal> | undefined;
+  },
 ): VNode {
+  const { reveals, ...itemProps } = props;
   return (
     <>
       {props.items.map((item, index) => {
-        if (item.kind === 'info') {
-          return (
+        const reveal = reveals?.get(item);
+        let rendered: VNode;
+        if (item.kind === 'info')
+          rendered = (
             <p class="kern-body" key={`info-${index}`}>
               {item.text.de}
             </p>
           );
-        }
-        if (item.kind === 'repeat')
-          return <Repeat key={item.name} {...props} def={item} value={props.raw[item.name]} />;
-        return <Field key={item.name} {...props} def={item} path={item.name} value={props.raw[item.name]} />;
+        else if (item.kind === 'repeat')
+          rendered = <Repeat key={item.name} {...itemProps} def={item} value={props.raw[item.name]} />;
+        else
+          rendered = (
+            <Field
+              key={item.name}
+              {...itemProps}
+              def={item}
+              path={item.name}
+              value={props.raw[item.name]}
+              conditionHint={item.kind === 'address' ? undefined : reveal?.hint}
+            />
+          );
+        if (!reveal) return rendered;
+        // Fields carry the hint as their own (read with the input); other items get it above them.
+        const hintAbove = item.kind === 'info' || item.kind === 'repeat' || item.kind === 'address';
+        return (
+          <Conditional key={reveal.id} reveal={reveal} hintAbove={hintAbove}>
+            {rendered}
+          </Conditional>
+        );
       })}
     </>
   );

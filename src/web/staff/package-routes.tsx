@@ -135,7 +135,7 @@ export async function packageRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const today = isoDateInBerlin(deps.now());
       const context = evaluationContext(pkg, {}, today);
       const result = validatePage(
-        { ...page, items: page.items.map((item) => ({ def: item.def })) },
+        { ...page, items: page.items.map((item) => ({ def: item.def, pageRefs: [] })) },
         raw,
         context,
         { locale: 'de', today, codeLists: pkg.definition.codeLists ?? {} },
