@@ -5,12 +5,14 @@ import * as initial from './migrations/0001-initial.ts';
 import * as servicePackages from './migrations/0002-service-packages.ts';
 import * as resumeLinks from './migrations/0003-resume-links-and-mail.ts';
 import * as incidents from './migrations/0004-incidents.ts';
+import * as referenceSequences from './migrations/0005-reference-sequences.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-service-packages': servicePackages,
   '0003-resume-links-and-mail': resumeLinks,
   '0004-incidents': incidents,
+  '0005-reference-sequences': referenceSequences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -19,4 +21,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies the migrations up to and including `name`: a migration's test starts from the schema before it. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error;
 }
