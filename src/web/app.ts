@@ -38,7 +38,13 @@ declare module '@fastify/secure-session' {
 export interface AppDeps {
   config: Pick<
     Config,
-    'nodeEnv' | 'cookieSecure' | 'uploadMaxBytes' | 'logLevel' | 'draftRetentionDays' | 'publicUrl'
+    | 'nodeEnv'
+    | 'cookieSecure'
+    | 'uploadMaxBytes'
+    | 'logLevel'
+    | 'draftRetentionDays'
+    | 'publicUrl'
+    | 'devLoginLoadPersons'
   > & {
     sessionSecret: string;
   };

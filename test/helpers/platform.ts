@@ -46,7 +46,12 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestPlatform(
-  options: { uploadMaxBytes?: number; nodeEnv?: 'test' | 'production'; scanner?: VirusScanner } = {},
+  options: {
+    uploadMaxBytes?: number;
+    nodeEnv?: 'test' | 'production';
+    scanner?: VirusScanner;
+    devLoginLoadPersons?: number;
+  } = {},
 ): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'amtsweg-test-'));
   const postgres = await startEmbeddedPostgres(dataDir, await freePort());
@@ -84,6 +89,7 @@ export async function startTestPlatform(
         logLevel: 'silent',
         draftRetentionDays: 30,
         publicUrl: 'http://localhost:3000',
+        devLoginLoadPersons: options.devLoginLoadPersons ?? 0,
         sessionSecret: 'test-secret-test-secret-test-secret!',
       },
       db,
