@@ -37,6 +37,47 @@ export interface NewDocument {
   idempotencyKey?: string;
 }
 
+/**
+ * Records `doc` as the upload for its draft field, replacing any earlier one, in one statement; returns the
+ * storage keys of the replaced documents, whose contents the caller deletes after its commit.
+ */
+export async function replaceDraftUpload(
+  db: Kysely<Database>,
+  doc: NewDocument & { id: string; draftId: string; field: string },
+): Promise<string[]> {
+  // Data-modifying CTEs run exactly once and see the snapshot from before the statement: the delete
+  // cannot see (or remove) the row the insert adds.
+  const rows = await db
+    .with('replaced', (qb) =>
+      qb
+        .deleteFrom('documents')
+        .where('draft_id', '=', doc.draftId)
+        .where('field', '=', doc.field)
+        .returning('storage_key'),
+    )
+    .with('added', (qb) =>
+      qb
+        .insertInto('documents')
+        .values({
+          id: doc.id,
+          tenant_ars: doc.tenantArs,
+          draft_id: doc.draftId,
+          kind: doc.kind,
+          field: doc.field,
+          filename: doc.filename,
+          media_type: doc.mediaType,
+          size_bytes: doc.sizeBytes,
+          sha256: doc.sha256,
+          storage_key: doc.storageKey,
+        })
+        .returning('id'),
+    )
+    .selectFrom('replaced')
+    .select('storage_key')
+    .execute();
+  return rows.map((row) => row.storage_key);
+}
+
 export async function insertDocument(db: Kysely<Database>, doc: NewDocument): Promise<string> {
   const row = await db
     .insertInto('documents')

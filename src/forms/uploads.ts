@@ -1,9 +1,10 @@
 /** Uploaded files of a draft: streamed to the blob store, checked by content, linked to the draft's answers. */
+
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { type BlobStore, BlobTooLargeError } from '../documents/blob-store.ts';
-import { insertDocument } from '../documents/service.ts';
+import { replaceDraftUpload } from '../documents/service.ts';
 import { safeFilename, sniffMediaType } from '../documents/sniff.ts';
 import { type ScanResult, type VirusScanner, VirusScanUnavailableError } from '../documents/virus-scan.ts';
 import { fileTypeNames, formatFileSize } from './display.ts';
@@ -44,8 +45,9 @@ export function isFileTooLarge(error: unknown): boolean {
 }
 
 /**
- * Stores one uploaded file for `field` in the citizen's draft, replacing an earlier file for the same field.
- * Returns a field error (wrong type, too large) instead of storing; then nothing is kept.
+ * Stores one uploaded file for `field` in the citizen's draft, replacing an earlier file for the same field,
+ * and returns the draft's new answer for the field. Returns a field error (wrong type, too large) instead
+ * of storing; then nothing is kept.
  */
 export async function storeDraftUpload(
   deps: UploadDeps,
@@ -53,7 +55,7 @@ export async function storeDraftUpload(
   field: FileFieldDef,
   file: { stream: Readable; filename: string | undefined },
   locale: Locale,
-): Promise<FieldError | undefined> {
+): Promise<{ error: FieldError } | { answer: FileAnswer }> {
   const label = fieldLabel(field, locale);
   const tooLarge = (): FieldError => ({
     field: field.name,
@@ -65,41 +67,37 @@ export async function storeDraftUpload(
   } catch (error) {
     if (!isFileTooLarge(error)) throw error;
     file.stream.resume();
-    return tooLarge();
+    return { error: tooLarge() };
   }
   // @fastify/multipart ends a file at its size limit as if it were complete and only marks it `truncated`:
   // storing it would keep the first bytes of a larger file.
   if ('truncated' in file.stream && file.stream.truncated === true) {
     await deps.store.delete(blob.key);
-    return tooLarge();
+    return { error: tooLarge() };
   }
   if (blob.sizeBytes === 0) {
     await deps.store.delete(blob.key);
-    return { field: field.name, message: messages.fileMissing(label)[locale] };
+    return { error: { field: field.name, message: messages.fileMissing(label)[locale] } };
   }
   const mediaType = await sniffMediaType(blob.head);
   if (!mediaType || !field.mediaTypes.includes(mediaType)) {
     await deps.store.delete(blob.key);
-    return {
-      field: field.name,
-      message: messages.fileType(label, fileTypeNames(field.mediaTypes, locale))[locale],
-    };
+    const message = messages.fileType(label, fileTypeNames(field.mediaTypes, locale))[locale];
+    return { error: { field: field.name, message } };
   }
   const infected = await scanStored(deps, blob.key, field, locale);
   if (infected) {
     await deps.store.delete(blob.key);
-    return infected;
+    return { error: infected };
   }
   const filename = safeFilename(file.filename, `${field.name}.${mediaType.split('/')[1]}`);
+  // The document's id is chosen here, so the draft's answer and the document record are written in two
+  // statements of one transaction (the record needs the draft's id, the answer the record's).
+  const answer: FileAnswer = { documentId: randomUUID(), filename, mediaType, sizeBytes: blob.sizeBytes };
   const replaced = await deps.db.transaction().execute(async (trx) => {
-    const draftId = await saveAnswers(trx, key, {}, field.name);
-    const previous = await trx
-      .deleteFrom('documents')
-      .where('draft_id', '=', draftId)
-      .where('field', '=', field.name)
-      .returning('storage_key')
-      .execute();
-    const documentId = await insertDocument(trx, {
+    const draftId = await saveAnswers(trx, key, { [field.name]: answer }, field.name);
+    return replaceDraftUpload(trx, {
+      id: answer.documentId,
       tenantArs: key.tenantArs,
       draftId,
       kind: 'upload',
@@ -110,15 +108,8 @@ export async function storeDraftUpload(
       sha256: blob.sha256,
       storageKey: blob.key,
     });
-    const answer: FileAnswer = { documentId, filename, mediaType, sizeBytes: blob.sizeBytes };
-    await trx
-      .updateTable('drafts')
-      .set({ answers: sql`answers || ${JSON.stringify({ [field.name]: answer })}::jsonb` })
-      .where('id', '=', draftId)
-      .execute();
-    return previous;
   });
   // Old contents go only after the new record has committed, so a crash never leaves a record without its file.
-  for (const old of replaced) await deps.store.delete(old.storage_key);
-  return undefined;
+  for (const storageKey of replaced) await deps.store.delete(storageKey);
+  return { answer };
 }

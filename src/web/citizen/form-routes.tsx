@@ -238,8 +238,10 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       let uploadErrors: FieldError[] = [];
       let current = answers;
       if (fileFields.length > 0) {
-        ({ body, errors: uploadErrors } = await receiveUploads(deps, request, j.key, items, fileFields));
-        current = (await findDraft(deps.db, j.key))?.answers ?? {};
+        const received = await receiveUploads(deps, request, j.key, items, fileFields);
+        ({ body, errors: uploadErrors } = received);
+        // The stored files' answers as written; reading the draft back would cost a round trip.
+        current = { ...answers, ...received.stored };
       } else assertCsrf(request, body._csrf);
       const raw: RawPage = readPageBody(items, body);
       for (const field of fileFields) raw[field.name] = current[field.name];

@@ -1,5 +1,6 @@
 /** Multipart posts of pages with uploads: files are streamed to the store as they arrive, other inputs kept. */
 import type { FastifyRequest } from 'fastify';
+import type { Answers } from '../../db/schema.ts';
 import type { DraftKey } from '../../forms/drafts.ts';
 import type { FieldError, FileFieldDef } from '../../forms/types.ts';
 import { isFileTooLarge, storeDraftUpload } from '../../forms/uploads.ts';
@@ -11,7 +12,8 @@ import { assertCsrf } from '../security.ts';
 
 /**
  * Reads a multipart post: the CSRF token must come first, then at most one file for each of the page's
- * file fields, stored at once; returns the other inputs as a body and an error per refused file.
+ * file fields, stored at once; returns the other inputs as a body, the draft's answers for the stored files
+ * and an error per refused file.
  */
 export async function receiveUploads(
   deps: Pick<AppDeps, 'db' | 'store' | 'scanner' | 'config'>,
@@ -19,7 +21,7 @@ export async function receiveUploads(
   key: DraftKey,
   items: readonly PageItem[],
   fileFields: readonly FileFieldDef[],
-): Promise<{ body: Record<string, unknown>; errors: FieldError[] }> {
+): Promise<{ body: Record<string, unknown>; stored: Answers; errors: FieldError[] }> {
   if (!request.isMultipart())
     throw WebError.badRequest(
       'Bitte wählen Sie eine Datei aus und senden Sie das Formular ab.',
@@ -28,6 +30,7 @@ export async function receiveUploads(
   let csrfChecked = false;
   const body: Record<string, unknown> = {};
   const errors: FieldError[] = [];
+  const stored: Answers = {};
   const received = new Set<string>();
   const uploadDeps = {
     db: deps.db,
@@ -53,21 +56,22 @@ export async function receiveUploads(
         continue;
       }
       received.add(field.name);
-      const error = await storeDraftUpload(
+      const result = await storeDraftUpload(
         uploadDeps,
         key,
         field,
         { stream: part.file, filename: part.filename },
         'de',
       );
-      if (error) errors.push(error);
+      if ('error' in result) errors.push(result.error);
+      else stored[field.name] = result.answer;
     }
   } catch (caught) {
     // The parser's own size error follows the field error already reported for the same file.
     if (!(errors.length > 0 && isFileTooLarge(caught))) throw caught;
   }
   if (!csrfChecked) throw WebError.csrf();
-  return { body, errors };
+  return { body, stored, errors };
 }
 
 const postedValues = (def: ValueFieldDef) =>
