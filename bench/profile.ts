@@ -210,11 +210,10 @@ try {
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     NODE_ENV: 'test',
-    BENCH_CITIZENS: String(USERS),
+    DEV_LOGIN_LOAD_PERSONS: String(USERS),
   };
-  const entry = journeys ? 'bench/servers/amtsweg-with-load-citizens.ts' : 'src/cli.ts';
   const app = await startPinned(
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', entry, 'serve'],
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', 'src/cli.ts', 'serve'],
     env,
     /läuft auf (\S+)/,
   );

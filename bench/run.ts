@@ -65,6 +65,8 @@ try {
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    // Complete journeys need one citizen per concurrent user (drafts are one per citizen and service).
+    DEV_LOGIN_LOAD_PERSONS: String(USERS),
   };
   const serveArgs = ['--import', 'tsx', 'src/cli.ts', 'serve'];
   const ready = /läuft auf (\S+)/;
@@ -114,17 +116,10 @@ try {
       `both on CPU 0), i.e. ${round(helloCpuUs / pageCpuUs)} × hello-world by CPU cost`,
     ratio: round(pageLoad.requestsPerSecond / helloLoad.requestsPerSecond),
   });
-  const stockLoginPageBytes = (await new Client(app.url).get('/anmelden')).rawPayload.length;
   await app.stop();
 
-  // Complete journeys need one citizen per concurrent user (drafts are one per citizen and service), and the
-  // dev log-in ships three: this server entry adds `bench-citizen-1…N` to it (see the file for why).
-  const journeyServer = await startPinned(
-    ['--import', 'tsx', 'bench/servers/amtsweg-with-load-citizens.ts', 'serve'],
-    { ...env, BENCH_CITIZENS: String(USERS) },
-    ready,
-  );
-  const loginPageBytes = (await new Client(journeyServer.url).get('/anmelden')).rawPayload.length;
+  // A fresh process, so the peak memory is that of the journeys.
+  const journeyServer = await startPinned(serveArgs, env, ready);
   const journeys = await measureJourneys(journeyServer.url, {
     serverPid: journeyServer.pid,
     postgresPid: await postgresPid(dataDir),
@@ -140,7 +135,7 @@ try {
   console.log(`  mean ms per step: ${JSON.stringify(journeys.stepMeanMs)}`);
   console.log(
     `  CPU (cores): ${JSON.stringify(journeys.cpu)}; server CPU per journey ${journeys.serverCpuMsPerJourney ?? '?'} ms` +
-      ` (Node + PostgreSQL); log-in page ${loginPageBytes} bytes with ${USERS} added people (${stockLoginPageBytes} without)`,
+      ' (Node + PostgreSQL)',
   );
   report({
     name: `complete journeys (${journeys.users} users, own session + CSRF, log-in to confirmation incl. upload and submit)`,

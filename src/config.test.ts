@@ -23,6 +23,7 @@ test('without any variables every setting has its documented default', () => {
     caseLinkDays: 90,
     worker: true,
     uploadMaxBytes: 10 * 1024 * 1024,
+    devLoginLoadPersons: 0,
     logLevel: 'info',
     mailFrom: 'Amtsweg <noreply@localhost>',
     publicUrl: 'http://localhost:3000',
@@ -103,6 +104,12 @@ test('production without SESSION_SECRET does not start', () => {
   const error = configError({ NODE_ENV: 'production' });
   assert.match(error.message, /SESSION_SECRET must be set when NODE_ENV=production/);
   assert.equal(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET }).sessionSecret, SECRET);
+});
+
+test('load persons for the development log-in are refused in production', () => {
+  assert.equal(loadConfig({ DEV_LOGIN_LOAD_PERSONS: '50' }).devLoginLoadPersons, 50);
+  const error = configError({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DEV_LOGIN_LOAD_PERSONS: '50' });
+  assert.match(error.message, /DEV_LOGIN_LOAD_PERSONS must be unset when NODE_ENV=production/);
 });
 
 test('a session secret shorter than 32 characters is refused in any environment', () => {

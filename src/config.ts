@@ -153,6 +153,12 @@ export const settings = {
     default: 30000,
     parse: integer(100, 600000),
   },
+  devLoginLoadPersons: {
+    env: 'DEV_LOGIN_LOAD_PERSONS',
+    doc: 'Load tests only: the development log-in also accepts this many generated people, `load-person-1` …, one per simulated citizen (a draft belongs to one citizen). They are not listed on the log-in page. Refused with NODE_ENV=production.',
+    default: 0,
+    parse: integer(0, 100_000),
+  },
   logLevel: {
     env: 'LOG_LEVEL',
     doc: 'Log level: fatal, error, warn, info, debug, trace or silent.',
@@ -189,6 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = values as Config;
   if (config.nodeEnv === 'production' && !config.sessionSecret) {
     problems.push('SESSION_SECRET must be set when NODE_ENV=production');
+  }
+  if (config.nodeEnv === 'production' && config.devLoginLoadPersons > 0) {
+    problems.push(
+      'DEV_LOGIN_LOAD_PERSONS must be unset when NODE_ENV=production (there is no development log-in)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {

@@ -38,7 +38,7 @@ const base = process.env.BENCH_URL ?? '';
 const users = Number(process.env.BENCH_USERS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-const personPrefix = process.env.BENCH_PERSON_PREFIX ?? 'bench-citizen-';
+const personPrefix = process.env.BENCH_PERSON_PREFIX ?? 'load-person-';
 const serverPid = Number(process.env.BENCH_SERVER_PID ?? 0);
 /** The embedded PostgreSQL detaches from the server (its parent is init), so it is followed by its own pid. */
 const postgresPid = Number(process.env.BENCH_POSTGRES_PID ?? 0);

@@ -18,7 +18,7 @@ export async function measureJourneys(
     BENCH_SECONDS: String(SECONDS),
     BENCH_SERVER_PID: String(options.serverPid),
     BENCH_POSTGRES_PID: String(options.postgresPid ?? 0),
-    BENCH_PERSON_PREFIX: options.personPrefix ?? 'bench-citizen-',
+    BENCH_PERSON_PREFIX: options.personPrefix ?? 'load-person-',
   });
   const line = output.trim().split('\n').at(-1) ?? '';
   return JSON.parse(line) as JourneyLoadResult;

@@ -22,25 +22,53 @@ export function toCase(row: Selectable<CasesTable>): Case {
   };
 }
 
-/** Next reference for a tenant, service prefix and year, e.g. BPA-2026-000042; gap-free within a transaction. */
+/**
+ * Reference numbers (e.g. BPA-2026-000042) come from one PostgreSQL sequence per tenant, prefix and year:
+ * unique, and a submit never waits for another one's transaction; a rolled-back submit or a crash leaves a
+ * gap (docs/decisions/006-reference-number-sequences.md). Migration 0007 builds the same names.
+ */
+export function referenceSequence(tenantArs: string, prefix: string, year: number): string {
+  if (!/^\d{12}$/.test(tenantArs) || !/^[A-Z]{2,5}$/.test(prefix) || !Number.isInteger(year)) {
+    throw new Error(`no reference sequence for ${tenantArs}/${prefix}/${year}`);
+  }
+  return `reference_${tenantArs}_${prefix.toLowerCase()}_${year}`;
+}
+
+/** Sequences this process has seen in each database (tests run several databases in one process). */
+const knownSequences = new WeakMap<Kysely<Database>, Set<string>>();
+
+/**
+ * Creates the sequence on its first use (a new year, service or tenant). Outside the submit's transaction:
+ * two processes creating it at once collide in PostgreSQL's catalog, which would abort the loser's submit.
+ */
+export async function ensureReferenceSequence(db: Kysely<Database>, name: string): Promise<void> {
+  let known = knownSequences.get(db);
+  if (!known) {
+    known = new Set();
+    knownSequences.set(db, known);
+  }
+  if (known.has(name)) return;
+  try {
+    await sql`create sequence if not exists ${sql.id(name)}`.execute(db);
+  } catch (error) {
+    // 23505/42P07: another process created it between our check and our insert into the catalog.
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P07') throw error;
+  }
+  known.add(name);
+}
+
+/** The next reference from `sequence` (see ensureReferenceSequence), formatted with its prefix and year. */
 export async function nextReference(
   trx: Kysely<Database>,
-  tenantArs: string,
+  sequence: string,
   prefix: string,
-  now: Date,
+  year: number,
 ): Promise<string> {
-  const year = now.getUTCFullYear();
-  const row = await trx
-    .insertInto('reference_counters')
-    .values({ tenant_ars: tenantArs, prefix, year, last: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['tenant_ars', 'prefix', 'year'])
-        .doUpdateSet((eb) => ({ last: eb('reference_counters.last', '+', 1) })),
-    )
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return `${prefix}-${year}-${String(row.last).padStart(6, '0')}`;
+  const { rows } = await sql<{ n: number }>`select nextval(${sequence}::regclass) as n`.execute(trx);
+  const n = rows[0]?.n;
+  if (n === undefined) throw new Error(`sequence ${sequence} returned no value`);
+  return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 
 export async function appendEvent(

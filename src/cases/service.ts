@@ -22,7 +22,15 @@ import {
   draftMissing,
   notAllowed,
 } from './errors.ts';
-import { appendEvent, nextReference, selectCase, selectEvents, toCase } from './queries.ts';
+import {
+  appendEvent,
+  ensureReferenceSequence,
+  nextReference,
+  referenceSequence,
+  selectCase,
+  selectEvents,
+  toCase,
+} from './queries.ts';
 import type { Case, CaseEvent, Outcome } from './types.ts';
 
 export interface CaseDeps {
@@ -53,16 +61,19 @@ export async function submitApplication(
   const service = pkg.definition;
   const anonymous = citizen.trustLevel === 'none';
   if (anonymous && !deliveryEmail) throw deliveryAddressMissing();
+  const now = deps.now();
+  const year = now.getUTCFullYear();
+  const sequence = referenceSequence(tenantArs, service.metadata.referencePrefix, year);
+  await ensureReferenceSequence(deps.db, sequence);
   const created = await deps.db.transaction().execute(async (trx) => {
     // Locked and read in one query: a double click waits here, then finds no draft; and no page saved
     // in the meantime is missed.
     const draft = await findDraft(trx, { tenantArs, service, citizenId: citizen.id }, { forUpdate: true });
     if (!draft) throw draftMissing();
-    const now = deps.now();
     const today = isoDateInBerlin(now);
     if (firstIncompletePage(pkg, draft.answers, today)) throw draftIncomplete();
     const answers = visibleAnswers(pkg, draft.answers, today);
-    const reference = await nextReference(trx, tenantArs, service.metadata.referencePrefix, now);
+    const reference = await nextReference(trx, sequence, service.metadata.referencePrefix, year);
     const row = await trx
       .insertInto('cases')
       .values({

@@ -1,6 +1,7 @@
 /** The Kysely instance over a pg pool; one per process, passed to every module. */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -19,5 +20,5 @@ export function createDatabase(
   // An idle connection the server closes (restart, failover, shutdown) must not crash the process:
   // the pool drops it and opens a new one on the next query.
   pool.on('error', onError);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 }

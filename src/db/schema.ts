@@ -62,13 +62,6 @@ export interface CaseEventsTable {
   created_at: Timestamp;
 }
 
-export interface ReferenceCountersTable {
-  tenant_ars: string;
-  prefix: string;
-  year: number;
-  last: number;
-}
-
 export interface DocumentsTable {
   id: Generated<string>;
   tenant_ars: string;
@@ -255,7 +248,6 @@ export interface Database {
   drafts: DraftsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
-  reference_counters: ReferenceCountersTable;
   documents: DocumentsTable;
   postbox_messages: PostboxMessagesTable;
   audit_log: AuditLogTable;

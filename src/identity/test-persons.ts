@@ -39,6 +39,24 @@ export const testPersons: readonly TestPerson[] = [
   },
 ];
 
-export function findTestPerson(id: string): TestPerson | undefined {
-  return testPersons.find((person) => person.id === id);
+const LOAD_PERSON = /^load-person-([1-9]\d{0,5})$/;
+
+/**
+ * A person of the development log-in: one of the listed test persons or, for load tests
+ * (DEV_LOGIN_LOAD_PERSONS), one of `loadPersons` generated people `load-person-1` … `load-person-<n>`.
+ */
+export function findTestPerson(id: string, loadPersons = 0): TestPerson | undefined {
+  const listed = testPersons.find((person) => person.id === id);
+  if (listed) return listed;
+  const n = Number(id.match(LOAD_PERSON)?.[1] ?? 0);
+  if (n < 1 || n > loadPersons) return undefined;
+  return {
+    id,
+    givenName: 'Last',
+    familyName: `Test ${n}`,
+    street: 'Lastweg',
+    houseNumber: String(n),
+    postalCode: '12345',
+    city: 'Musterstadt',
+  };
 }

@@ -48,6 +48,7 @@ export interface AppDeps {
     | 'draftRetentionDays'
     | 'caseLinkDays'
     | 'publicUrl'
+    | 'devLoginLoadPersons'
   > & {
     sessionSecret: string;
   };

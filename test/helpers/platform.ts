@@ -54,6 +54,7 @@ export async function startTestPlatform(
     scanner?: VirusScanner;
     /** Load the shipped OZG catalogue and, with 'demo', the development demo progress (as `npm start` does). */
     catalog?: 'shipped' | 'demo';
+    devLoginLoadPersons?: number;
   } = {},
 ): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'amtsweg-test-'));
@@ -97,6 +98,7 @@ export async function startTestPlatform(
         draftRetentionDays: 30,
         caseLinkDays: caseLinks.validDays,
         publicUrl: 'http://localhost:3000',
+        devLoginLoadPersons: options.devLoginLoadPersons ?? 0,
         sessionSecret: 'test-secret-test-secret-test-secret!',
       },
       db,

@@ -56,7 +56,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
       if (!devLogin) throw WebError.devLoginDisabled();
       assertCsrf(request, request.body?._csrf);
       const returnTo = localPath(request.query.weiter, '/postfach');
-      const person = findTestPerson(String(request.body?.person ?? ''));
+      const person = findTestPerson(String(request.body?.person ?? ''), deps.config.devLoginLoadPersons);
       const trustLevel = String(request.body?.trustLevel ?? '') as TrustLevel;
       const errors = [];
       if (!person) errors.push({ field: 'person', message: 'Wählen Sie eine Testperson aus.' });
