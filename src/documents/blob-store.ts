@@ -1,7 +1,7 @@
 /** Where file contents live. Filesystem by default; an S3 implementation can sit behind the same interface. */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,8 +52,12 @@ export function createFileBlobStore(root: string): BlobStore {
         },
       });
       try {
-        await pipeline(source, meter, createWriteStream(partialPath, { flags: 'wx' }));
+        // `flush` fsyncs the file before it is closed, and the directory is synced after the rename: the
+        // database row that refers to this blob is committed only after put() returns, so after a power
+        // failure a committed document never points at contents that were still in the page cache.
+        await pipeline(source, meter, createWriteStream(partialPath, { flags: 'wx', flush: true }));
         await rename(partialPath, finalPath);
+        await syncDirectory(join(root, key.slice(0, 2)));
       } catch (error) {
         await rm(partialPath, { force: true });
         throw error;
@@ -72,4 +76,13 @@ export function createFileBlobStore(root: string): BlobStore {
       await rm(pathOf(key), { force: true });
     },
   };
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(path, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
 }
