@@ -6,6 +6,11 @@ import type { FileAnswer, Locale } from './types.ts';
 
 export const YES_NO_LABELS = { de: ['Ja', 'Nein'], en: ['Yes', 'No'] } as const;
 
+/** A package text in the citizen's language, German where the package has no translation. */
+export function localize(text: { de: string; en?: string | undefined }, locale: Locale): string {
+  return text[locale] ?? text.de;
+}
+
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
   return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',')} MB`;
@@ -81,11 +86,32 @@ export function fileTypeNames(mediaTypes: readonly string[], locale: Locale): st
   );
 }
 
-const longDate = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' });
+const longDate = {
+  de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin' }),
+};
 
-/** "25. Dezember 2026", in German time. */
-export function formatLongDate(date: Date): string {
-  return longDate.format(date);
+/** "25. Dezember 2026" (en: "25 December 2026"), in German time. */
+export function formatLongDate(date: Date, locale: Locale = 'de'): string {
+  return longDate[locale].format(date);
+}
+
+const dateTime = {
+  de: new Intl.DateTimeFormat('de-DE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }),
+};
+
+/** "25.12.2026, 14:30" (en: "25 Dec 2026, 14:30"), in German time. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return dateTime[locale].format(date);
 }
 
 const berlinDate = new Intl.DateTimeFormat('en-CA', {

@@ -65,7 +65,11 @@ export async function caseLinkRoutes(app: FastifyInstance, deps: AppDeps): Promi
           </p>
         </Alert>
         <h2 class="kern-heading-medium">Nachrichten</h2>
-        <MessageList messages={messages} documentHref={(id) => `${caseLinkPath(token)}/dokumente/${id}`} />
+        <MessageList
+          messages={messages}
+          documentHref={(id) => `${caseLinkPath(token)}/dokumente/${id}`}
+          locale="de"
+        />
       </CitizenPage>,
     );
   });
