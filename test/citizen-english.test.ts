@@ -109,3 +109,18 @@ test('staff pages stay German for a browser that chose English', async () => {
   assert.equal(htmlLang(inbox.body), 'de');
   assert.doesNotMatch(inbox.body, /hreflang/);
 });
+
+test('error pages and legal pages follow the chosen language', async () => {
+  const client = new Client(platform.app);
+  await client.get('/?lang=en');
+  const missing = await client.get('/gibt-es-nicht');
+  assert.equal(missing.statusCode, 404);
+  assert.equal(htmlLang(missing.body), 'en');
+  assert.match(missing.body, /<h1 class="kern-heading-large">Page not found<\/h1>/);
+  const privacy = await client.get('/datenschutz');
+  assert.equal(htmlLang(privacy.body), 'en');
+  assert.match(privacy.body, /<h1 class="kern-heading-large">Privacy<\/h1>/);
+  assert.match(privacy.body, /a cookie that remembers it/);
+  const staffMissing = await client.get('/verwaltung/gibt-es-nicht');
+  assert.equal(htmlLang(staffMissing.body), 'de');
+});

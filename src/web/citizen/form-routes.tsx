@@ -222,14 +222,20 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
    * The page if it is shown for the answers so far, with the items it renders: those shown for the answers
    * so far and those whose condition depends on answers of this page (see forms/reveal.ts).
    */
-  function shownPage(pkg: CompiledPackage, pageId: string, answers: Record<string, unknown>, today: string) {
+  function shownPage(
+    pkg: CompiledPackage,
+    pageId: string,
+    answers: Record<string, unknown>,
+    today: string,
+    locale: Locale,
+  ) {
     const page = findPage(pkg, pageId);
     if (!page) throw WebError.notFound();
     const context = evaluationContext(pkg, answers, today);
     if (!visiblePages(pkg, context).includes(page)) return undefined;
     const withPosted = (posted: Record<string, unknown>) =>
       evaluationContext(pkg, { ...answers, ...posted }, today);
-    const { items, reveals } = pageLayout(page, context, withPosted);
+    const { items, reveals } = pageLayout(page, context, withPosted, locale);
     return { page, context, withPosted, items, reveals };
   }
 
@@ -237,7 +243,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const j = await journey(request, reply);
     if ('redirect' in j) return j.redirect;
     const answers = j.answers;
-    const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
+    const shown = shownPage(j.pkg, request.params.pageId, answers, j.today, localeOf(request));
     if (!shown) return reply.redirect(base(j.pkg), 303);
     return sendPage(reply, questionPage(request, j, shown, storedToRaw(shown.items, answers), []));
   });
@@ -251,7 +257,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         return j.redirect;
       }
       const answers = j.answers;
-      const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
+      const shown = shownPage(j.pkg, request.params.pageId, answers, j.today, localeOf(request));
       if (!shown) {
         if (request.isMultipart()) await drainMultipart(request);
         return reply.redirect(base(j.pkg), 303);

@@ -90,6 +90,23 @@ const de = {
   },
   choosePerson: 'Wählen Sie eine Testperson aus.',
   chooseTrustLevel: 'Wählen Sie ein Vertrauensniveau aus.',
+  // save and continue later
+  resumeLater: 'Später weitermachen',
+  linkSent: 'Link verschickt',
+  linkSentText: (to: string, service: string) =>
+    `Wir haben einen Link an ${to} geschickt. Mit ihm machen Sie mit „${service}“ weiter.`,
+  answersSaved:
+    'Ihre Angaben sind gespeichert. Wir schicken Ihnen einen Link, mit dem Sie später weitermachen.',
+  email: 'E-Mail-Adresse',
+  sendLink: 'Link schicken',
+  // the e-mailed case link
+  caseMessagesTitle: 'Nachrichten zu Ihrem Antrag',
+  caseMessagesHeading: (service: string) => `${service}: Nachrichten zu Ihrem Antrag`,
+  reference: 'Aktenzeichen',
+  receivedAt: 'Eingegangen am',
+  linkValidUntil: (until: string) => `Dieser Link gilt bis zum ${until}`,
+  keepTheDecision:
+    'Speichern Sie den Bescheid auf Ihrem Gerät. Geben Sie den Link nicht weiter: Wer ihn hat, sieht diese Nachrichten.',
 };
 
 export type CitizenTexts = typeof de;
@@ -170,6 +187,19 @@ const en: CitizenTexts = {
   },
   choosePerson: 'Select a test person.',
   chooseTrustLevel: 'Select a trust level.',
+  resumeLater: 'Continue later',
+  linkSent: 'Link sent',
+  linkSentText: (to, service) => `We have sent a link to ${to}. With it you continue with “${service}”.`,
+  answersSaved: 'Your answers are saved. We send you a link to continue later.',
+  email: 'Email address',
+  sendLink: 'Send link',
+  caseMessagesTitle: 'Messages about your application',
+  caseMessagesHeading: (service) => `${service}: messages about your application`,
+  reference: 'Reference number',
+  receivedAt: 'Received on',
+  linkValidUntil: (until) => `This link works until ${until}`,
+  keepTheDecision:
+    'Save the decision on your device. Do not pass the link on: anyone who has it sees these messages.',
 };
 
 const TEXTS: Record<Locale, CitizenTexts> = { de, en };
