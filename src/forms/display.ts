@@ -11,18 +11,20 @@ export function localize(text: { de: string; en?: string | undefined }, locale: 
   return text[locale] ?? text.de;
 }
 
-export function formatFileSize(bytes: number): string {
+export function formatFileSize(bytes: number, locale: Locale = 'de'): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
-  return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',')} MB`;
+  const megabytes = (Math.round((bytes / (1024 * 1024)) * 10) / 10).toString();
+  return `${locale === 'de' ? megabytes.replace('.', ',') : megabytes} MB`;
 }
 
-export function formatIsoDate(iso: string): string {
+/** "2026-12-25" → "25.12.2026" (en-GB: "25/12/2026"). */
+export function formatIsoDate(iso: string, locale: Locale = 'de'): string {
   const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
+  return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 }
 
-export function plainMoney(cents: number): string {
-  return formatMoney(cents).replace(/\u00a0/g, ' ');
+export function plainMoney(cents: number, locale: Locale = 'de'): string {
+  return formatMoney(cents, locale).replace(/\u00a0/g, ' ');
 }
 
 export function displayValue(
@@ -34,7 +36,7 @@ export function displayValue(
   if (value === undefined || value === null) return '';
   const optionLabel = (options: { value: string; label: { de: string; en?: string } }[], code: string) => {
     const option = options.find((o) => o.value === code);
-    return option ? (option.label[locale] ?? option.label.de) : code;
+    return option ? localize(option.label, locale) : code;
   };
   switch (def.kind) {
     case 'address': {
@@ -51,20 +53,20 @@ export function displayValue(
       return (value as string[]).map((code) => optionLabel(def.options, code)).join(', ');
     case 'codeList': {
       const entry = codeLists[def.codeList]?.entries.find((e) => e.code === value);
-      return entry ? (entry.label[locale] ?? entry.label.de) : String(value);
+      return entry ? localize(entry.label, locale) : String(value);
     }
     case 'money':
-      return plainMoney(Number(value));
+      return plainMoney(Number(value), locale);
     case 'date':
-      return formatIsoDate(String(value));
+      return formatIsoDate(String(value), locale);
     case 'iban':
       return formatIban(String(value));
     case 'file': {
       const file = value as FileAnswer;
-      return `${file.filename} (${formatFileSize(file.sizeBytes)})`;
+      return `${file.filename} (${formatFileSize(file.sizeBytes, locale)})`;
     }
     case 'number':
-      return String(value).replace('.', ',');
+      return locale === 'de' ? String(value).replace('.', ',') : String(value);
     default:
       return String(value);
   }

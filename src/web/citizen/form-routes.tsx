@@ -113,7 +113,10 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const context = evaluationContext(j.pkg, answers, j.today);
     const computed = j.pkg.computed
       .filter((c) => c.format === 'money' && typeof context[c.name] === 'number')
-      .map((c) => ({ label: localize(c.label, locale), value: plainMoney(context[c.name] as number) }));
+      .map((c) => ({
+        label: localize(c.label, locale),
+        value: plainMoney(context[c.name] as number, locale),
+      }));
     return sendPage(
       reply,
       <CheckAnswersPage

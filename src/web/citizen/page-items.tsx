@@ -116,7 +116,7 @@ function Field(
         <>
           {current && (
             <p class="kern-body">
-              {t.alreadyUploaded(`${current.filename} (${formatFileSize(current.sizeBytes)})`)}
+              {t.alreadyUploaded(`${current.filename} (${formatFileSize(current.sizeBytes, locale)})`)}
             </p>
           )}
           {/* An item's file is carried to the next post by its id (it is saved with the page). */}
