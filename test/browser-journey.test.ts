@@ -280,3 +280,39 @@ test('a citizen applies on a 320 px wide screen without scrolling sideways', asy
     await citizen.close();
   }
 });
+
+test('the English pages pass axe too: switching language, a form page and its error state', async () => {
+  const citizen = await scenario();
+  const { page } = citizen;
+  try {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\?lang=en$/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await citizen.checkPage();
+    await page.getByRole('link', { name: 'Apply for a resident parking permit' }).click();
+    await assertHeading(page, 'Apply for a resident parking permit');
+    await citizen.checkPage();
+    await page.getByRole('link', { name: 'Start now' }).click();
+
+    await page.waitForURL(/\/anmelden\?weiter=/);
+    await citizen.checkPage();
+    await page.getByRole('radio', { name: 'Jana Kowalski' }).check();
+    await page.getByRole('radio', { name: 'Substantial' }).check();
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await page.waitForURL(/\/formular\/name$/);
+    await assertHeading(page, 'What is your name?');
+    await citizen.checkPage();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.getByRole('link', { name: 'Please fill in “Given name”.' }).waitFor();
+    await citizen.checkPage();
+    await page.getByRole('link', { name: 'Deutsch' }).click();
+    await assertHeading(page, 'Wie heißen Sie?');
+    await citizen.checkPage();
+  } finally {
+    await citizen.close();
+  }
+});

@@ -6,18 +6,25 @@ import type { FileAnswer, Locale } from './types.ts';
 
 export const YES_NO_LABELS = { de: ['Ja', 'Nein'], en: ['Yes', 'No'] } as const;
 
-export function formatFileSize(bytes: number): string {
+/** A package text in the citizen's language, German where the package has no translation. */
+export function localize(text: { de: string; en?: string | undefined }, locale: Locale): string {
+  return text[locale] ?? text.de;
+}
+
+export function formatFileSize(bytes: number, locale: Locale = 'de'): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
-  return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',')} MB`;
+  const megabytes = (Math.round((bytes / (1024 * 1024)) * 10) / 10).toString();
+  return `${locale === 'de' ? megabytes.replace('.', ',') : megabytes} MB`;
 }
 
-export function formatIsoDate(iso: string): string {
+/** "2026-12-25" → "25.12.2026" (en-GB: "25/12/2026"). */
+export function formatIsoDate(iso: string, locale: Locale = 'de'): string {
   const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
+  return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 }
 
-export function plainMoney(cents: number): string {
-  return formatMoney(cents).replace(/\u00a0/g, ' ');
+export function plainMoney(cents: number, locale: Locale = 'de'): string {
+  return formatMoney(cents, locale).replace(/\u00a0/g, ' ');
 }
 
 export function displayValue(
@@ -29,7 +36,7 @@ export function displayValue(
   if (value === undefined || value === null) return '';
   const optionLabel = (options: { value: string; label: { de: string; en?: string } }[], code: string) => {
     const option = options.find((o) => o.value === code);
-    return option ? (option.label[locale] ?? option.label.de) : code;
+    return option ? localize(option.label, locale) : code;
   };
   switch (def.kind) {
     case 'address': {
@@ -46,20 +53,20 @@ export function displayValue(
       return (value as string[]).map((code) => optionLabel(def.options, code)).join(', ');
     case 'codeList': {
       const entry = codeLists[def.codeList]?.entries.find((e) => e.code === value);
-      return entry ? (entry.label[locale] ?? entry.label.de) : String(value);
+      return entry ? localize(entry.label, locale) : String(value);
     }
     case 'money':
-      return plainMoney(Number(value));
+      return plainMoney(Number(value), locale);
     case 'date':
-      return formatIsoDate(String(value));
+      return formatIsoDate(String(value), locale);
     case 'iban':
       return formatIban(String(value));
     case 'file': {
       const file = value as FileAnswer;
-      return `${file.filename} (${formatFileSize(file.sizeBytes)})`;
+      return `${file.filename} (${formatFileSize(file.sizeBytes, locale)})`;
     }
     case 'number':
-      return String(value).replace('.', ',');
+      return locale === 'de' ? String(value).replace('.', ',') : String(value);
     default:
       return String(value);
   }
@@ -81,11 +88,32 @@ export function fileTypeNames(mediaTypes: readonly string[], locale: Locale): st
   );
 }
 
-const longDate = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' });
+const longDate = {
+  de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin' }),
+};
 
-/** "25. Dezember 2026", in German time. */
-export function formatLongDate(date: Date): string {
-  return longDate.format(date);
+/** "25. Dezember 2026" (en: "25 December 2026"), in German time. */
+export function formatLongDate(date: Date, locale: Locale = 'de'): string {
+  return longDate[locale].format(date);
+}
+
+const dateTime = {
+  de: new Intl.DateTimeFormat('de-DE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }),
+};
+
+/** "25.12.2026, 14:30" (en: "25 Dec 2026, 14:30"), in German time. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return dateTime[locale].format(date);
 }
 
 const berlinDate = new Intl.DateTimeFormat('en-CA', {

@@ -6,7 +6,7 @@ import type { Answers } from '../db/schema.ts';
 import type { CompiledItem, CompiledPackage, CompiledPage, PageItem } from '../packages/compile.ts';
 import type { RepeatFieldDef } from '../packages/schema.ts';
 import { isTrue } from '../rules/feel.ts';
-import { displayValue } from './display.ts';
+import { displayValue, localize } from './display.ts';
 import { type FieldEnv, label, parseField } from './fields.ts';
 import type { FieldError, FileAnswer, Locale } from './types.ts';
 
@@ -68,7 +68,7 @@ export interface PageResult {
 }
 
 function repeatMessage(def: RepeatFieldDef, locale: Locale, count: number) {
-  const item = def.itemLabel[locale] ?? def.itemLabel.de;
+  const item = localize(def.itemLabel, locale);
   const many =
     locale === 'de'
       ? `Geben Sie mindestens ${def.min} × „${item}“ an.`
@@ -211,7 +211,7 @@ export function summaryRows(
   return visiblePages(pkg, context).flatMap((page) =>
     visibleItems(page, context).flatMap((item): SummaryRow[] => {
       if (item.kind === 'info') return [];
-      const heading = (item.summaryLabel ?? item.label)[locale] ?? (item.summaryLabel ?? item.label).de;
+      const heading = localize(item.summaryLabel ?? item.label, locale);
       if (item.kind !== 'repeat')
         return [
           {
@@ -223,7 +223,7 @@ export function summaryRows(
           },
         ];
       const entries = Array.isArray(answers[item.name]) ? (answers[item.name] as Answers[]) : [];
-      const itemLabel = item.itemLabel[locale] ?? item.itemLabel.de;
+      const itemLabel = localize(item.itemLabel, locale);
       return entries.flatMap((entry, index) =>
         item.fields.map((field) => ({
           pageId: page.def.id,

@@ -16,7 +16,7 @@ import { checkPostalCode } from './checks/postal-code.ts';
 import type { CheckResult } from './checks/result.ts';
 import { checkSteuerId } from './checks/tax-id.ts';
 import { checkVehicleRegistration } from './checks/vehicle-registration.ts';
-import { fileTypeNames } from './display.ts';
+import { fileTypeNames, localize } from './display.ts';
 import { problemMessage } from './field-messages.ts';
 import { messages } from './messages.ts';
 import type { FieldError, FileAnswer, Locale } from './types.ts';
@@ -40,7 +40,7 @@ export const ADDRESS_LABELS = {
 } as const;
 
 export const label = (def: { label: { de: string; en?: string } }, locale: Locale) =>
-  def.label[locale] ?? def.label.de;
+  localize(def.label, locale);
 
 const text = (raw: unknown) => normalizeText(raw);
 const isEmpty = (raw: unknown) =>

@@ -8,8 +8,9 @@
 import type { CompiledItem, CompiledPage, PageItem } from '../packages/compile.ts';
 import type { ValueFieldDef } from '../packages/schema.ts';
 import { isTrue } from '../rules/feel.ts';
-import { YES_NO_LABELS } from './display.ts';
+import { localize, YES_NO_LABELS } from './display.ts';
 import { type Context, orderedItems, type PageContext } from './engine.ts';
+import type { Locale } from './types.ts';
 
 export interface Reveal {
   /** The id of the element that wraps the item (for aria-controls). */
@@ -41,17 +42,24 @@ interface State {
 }
 
 /** Every state of a question with a finite domain, the empty one first; undefined for other kinds. */
-export function statesOf(def: ValueFieldDef): State[] | undefined {
+export function statesOf(def: ValueFieldDef, locale: Locale = 'de'): State[] | undefined {
   const none: State = { posted: [], value: null };
   switch (def.kind) {
     case 'yesNo':
       return [
         none,
-        { posted: ['yes'], value: true, label: YES_NO_LABELS.de[0] },
-        { posted: ['no'], value: false, label: YES_NO_LABELS.de[1] },
+        { posted: ['yes'], value: true, label: YES_NO_LABELS[locale][0] },
+        { posted: ['no'], value: false, label: YES_NO_LABELS[locale][1] },
       ];
     case 'choice':
-      return [none, ...def.options.map((o) => ({ posted: [o.value], value: o.value, label: o.label.de }))];
+      return [
+        none,
+        ...def.options.map((o) => ({
+          posted: [o.value],
+          value: o.value,
+          label: localize(o.label, locale),
+        })),
+      ];
     case 'declaration':
       return [none, { posted: ['yes'], value: true }];
     case 'multiChoice': {
@@ -67,11 +75,36 @@ export function statesOf(def: ValueFieldDef): State[] | undefined {
   }
 }
 
-const quoted = (text: string) => `‚${text}‘`;
+/** The hints' wording: German, and English for English pages. */
+const PHRASES = {
+  de: {
+    quoted: (text: string) => `‚${text}‘`,
+    or: 'oder',
+    lead: (info: boolean) => (info ? 'Gilt nur' : 'Nur ausfüllen'),
+    ticked: (lead: string, label: string) => `${lead}, wenn Sie ${label} angekreuzt haben.`,
+    tickedAt: (lead: string, label: string, options: string) =>
+      `${lead}, wenn Sie bei ${label} ${options} angekreuzt haben.`,
+    chosenAt: (lead: string, label: string, options: string) =>
+      `${lead}, wenn Sie bei ${label} ${options} gewählt haben.`,
+    applies: (lead: string) => `${lead}, wenn es auf Sie zutrifft.`,
+  },
+  en: {
+    quoted: (text: string) => `‘${text}’`,
+    or: 'or',
+    lead: (info: boolean) => (info ? 'Applies only' : 'Only fill in'),
+    ticked: (lead: string, label: string) => `${lead} if you ticked ${label}.`,
+    tickedAt: (lead: string, label: string, options: string) =>
+      `${lead} if you ticked ${options} for ${label}.`,
+    chosenAt: (lead: string, label: string, options: string) =>
+      `${lead} if you chose ${options} for ${label}.`,
+    applies: (lead: string) => `${lead} if it applies to you.`,
+  },
+} satisfies Record<Locale, unknown>;
 
-function either(texts: string[]): string {
+function either(texts: string[], locale: Locale): string {
+  const { quoted, or } = PHRASES[locale];
   const all = texts.map(quoted);
-  return all.length < 2 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} oder ${all.at(-1)}`;
+  return all.length < 2 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} ${or} ${all.at(-1)}`;
 }
 
 /** The hint for an item that applies in `applying` states of `controller`; undefined when it always applies. */
@@ -80,28 +113,38 @@ function hintFor(
   controller: ValueFieldDef,
   states: State[],
   applying: State[],
+  locale: Locale,
 ): string | undefined {
-  const lead = item.kind === 'info' ? 'Gilt nur' : 'Nur ausfüllen';
+  const phrase = PHRASES[locale];
+  const lead = phrase.lead(item.kind === 'info');
   const chosen = applying.filter((s) => s.posted.length > 0);
   if (chosen.length === states.length - 1) return undefined;
-  const label = quoted(controller.label.de);
-  if (controller.kind === 'declaration' && chosen.length === 1)
-    return `${lead}, wenn Sie ${label} angekreuzt haben.`;
+  const label = phrase.quoted(localize(controller.label, locale));
+  if (controller.kind === 'declaration' && chosen.length === 1) return phrase.ticked(lead, label);
   if (controller.kind === 'multiChoice') {
     // Applies when at least one of some options is ticked: name those options.
     const singles = chosen.filter((s) => s.posted.length === 1).flatMap((s) => s.posted);
     const intersects = (s: State) => s.posted.some((v) => singles.includes(v));
     const exact = singles.length > 0 && states.every((s) => intersects(s) === chosen.includes(s));
-    const labels = controller.options.filter((o) => singles.includes(o.value)).map((o) => o.label.de);
-    if (exact) return `${lead}, wenn Sie bei ${label} ${either(labels)} angekreuzt haben.`;
+    const labels = controller.options
+      .filter((o) => singles.includes(o.value))
+      .map((o) => localize(o.label, locale));
+    if (exact) return phrase.tickedAt(lead, label, either(labels, locale));
   } else if (chosen.length > 0 && chosen.every((s) => s.label !== undefined)) {
-    return `${lead}, wenn Sie bei ${label} ${either(chosen.map((s) => s.label ?? ''))} gewählt haben.`;
+    return phrase.chosenAt(
+      lead,
+      label,
+      either(
+        chosen.map((s) => s.label ?? ''),
+        locale,
+      ),
+    );
   }
-  return `${lead}, wenn es auf Sie zutrifft.`;
+  return phrase.applies(lead);
 }
 
-const genericHint = (item: PageItem) =>
-  `${item.kind === 'info' ? 'Gilt nur' : 'Nur ausfüllen'}, wenn es auf Sie zutrifft.`;
+const genericHint = (item: PageItem, locale: Locale) =>
+  PHRASES[locale].applies(PHRASES[locale].lead(item.kind === 'info'));
 
 const revealId = (item: PageItem, index: number) => `reveal-${'name' in item ? item.name : `info-${index}`}`;
 
@@ -115,6 +158,7 @@ export function pageLayout(
   page: CompiledPage,
   context: Context,
   withPosted: PageContext = (posted) => ({ ...context, ...posted }),
+  locale: Locale = 'de',
 ): PageLayout {
   const holds = (item: CompiledItem, at: Context) => !item.condition || isTrue(item.condition(at));
   const rendered = new Set(
@@ -138,10 +182,10 @@ export function pageLayout(
       if (holds(item, withPosted({ [controller.def.name]: null }))) rendered.add(item.def);
       continue;
     }
-    const states = controllerDef && statesOf(controllerDef);
+    const states = controllerDef && statesOf(controllerDef, locale);
     if (!controllerDef || !states) {
       rendered.add(item.def);
-      reveals.set(item.def, { id, hint: genericHint(item.def) });
+      reveals.set(item.def, { id, hint: genericHint(item.def, locale) });
       continue;
     }
     const applying = states.filter((s) => holds(item, withPosted({ [controllerDef.name]: s.value })));
@@ -149,7 +193,7 @@ export function pageLayout(
     rendered.add(item.def);
     reveals.set(item.def, {
       id,
-      hint: hintFor(item.def, controllerDef, states, applying),
+      hint: hintFor(item.def, controllerDef, states, applying, locale),
       field: controllerDef.name,
       states: applying.map((s) => s.posted),
     });

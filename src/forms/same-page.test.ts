@@ -253,3 +253,27 @@ test('reveal: other answers count as they are; an item no answer on the page can
   const item = north.items.find((i) => 'name' in i && i.name === 'northOnly');
   assert.deepEqual(item && north.reveals.get(item)?.states, [['yes']]);
 });
+
+test('reveal hints in English, with the package texts in German where it has no English', () => {
+  const answers = { region: 'nord' };
+  const context = evaluationContext(pkg, answers, today);
+  const { items, reveals } = pageLayout(
+    page,
+    context,
+    (posted) => evaluationContext(pkg, { ...answers, ...posted }, today),
+    'en',
+  );
+  const hint = (name: string) => {
+    const item = items.find((i) => 'name' in i && i.name === name);
+    return item && reveals.get(item)?.hint;
+  };
+  assert.equal(
+    hint('guardianName'),
+    'Only fill in if you chose ‘Yes’ for ‘Ist die antragstellende Person minderjährig?’.',
+  );
+  assert.equal(
+    hint('oldNumber'),
+    'Only fill in if you chose ‘Einen Ersatz’ or ‘Eine Verlängerung’ for ‘Welchen Ausweis brauchen Sie?’.',
+  );
+  assert.equal(hint('school'), 'Only fill in if it applies to you.');
+});

@@ -73,7 +73,7 @@ export async function storeDraftUpload(
   const label = fieldLabel(field, locale);
   const maxBytes = Math.min(field.maxBytes ?? deps.maxBytes, deps.maxBytes);
   const refused = (message: string): UploadOutcome => ({ error: { field: path, message } });
-  const tooLarge = () => refused(messages.fileTooLarge(label, formatFileSize(maxBytes))[locale]);
+  const tooLarge = () => refused(messages.fileTooLarge(label, formatFileSize(maxBytes, locale))[locale]);
   let blob: Awaited<ReturnType<BlobStore['put']>>;
   try {
     blob = await deps.store.put(file.stream, maxBytes);

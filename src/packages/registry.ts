@@ -3,8 +3,11 @@
  * published or retired. Citizens start on the newest published version; every version stays findable
  * so old drafts and cases keep the form they were made with.
  */
+
 import { join } from 'node:path';
 import type { Db } from '../db/database.ts';
+import { localize } from '../forms/display.ts';
+import type { Locale } from '../forms/types.ts';
 import type { CompiledPackage } from './compile.ts';
 import { loadOfferedPackages, type PackageStatus } from './store.ts';
 
@@ -52,7 +55,9 @@ export async function loadServiceRegistry(db: Db, tenantArs: string): Promise<Se
   return createServiceRegistry(load, await load());
 }
 
-/** Service id → German title, for lists of cases. */
-export function serviceTitles(registry: ServiceRegistry): Map<string, string> {
-  return new Map(registry.list().map((p) => [p.definition.id, p.definition.metadata.title.de]));
+/** Service id → title (German, or English where the package has it), for lists of cases. */
+export function serviceTitles(registry: ServiceRegistry, locale: Locale = 'de'): Map<string, string> {
+  return new Map(
+    registry.list().map((p) => [p.definition.id, localize(p.definition.metadata.title, locale)]),
+  );
 }

@@ -6,16 +6,18 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { CaseError } from '../cases/errors.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
 import type { VirusScanner } from '../documents/virus-scan.ts';
+import type { Locale, Text } from '../forms/types.ts';
 import type { Tenant } from '../identity/tenants.ts';
 import type { Citizen } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { ServiceRegistry } from '../packages/registry.ts';
+import { localeOf } from './citizen/locale.ts';
 import { citizenRoutes } from './citizen/routes.tsx';
 import { leistungRoutes } from './dashboard/leistung-routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
@@ -114,42 +116,58 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addHook('preHandler', checkOrigin);
 
+  // Error pages follow the citizen's language; staff pages are German only.
+  const errorLocale = (request: FastifyRequest): Locale =>
+    request.url.startsWith('/verwaltung') ? 'de' : localeOf(request);
+
   app.setErrorHandler((error, request, reply) => {
+    const show = (status: number, title: Text, message: Text) =>
+      renderErrorPage(reply, deps.tenant, status, { title, message }, errorLocale(request));
     if (error instanceof WebError || error instanceof CaseError) {
-      const title = error instanceof WebError ? error.title : 'Das hat nicht geklappt';
-      return renderErrorPage(reply, deps.tenant, error.statusCode, title, error.text.de);
+      const title =
+        error instanceof WebError ? error.title : { de: 'Das hat nicht geklappt', en: 'That did not work' };
+      return show(error.statusCode, title, error.text);
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      return renderErrorPage(
-        reply,
-        deps.tenant,
+      return show(
         413,
-        'Zu groß',
-        'Die gesendeten Daten sind zu groß. Bitte kürzen Sie Ihre Angaben oder wählen Sie eine kleinere Datei.',
+        { de: 'Zu groß', en: 'Too large' },
+        {
+          de: 'Die gesendeten Daten sind zu groß. Bitte kürzen Sie Ihre Angaben oder wählen Sie eine kleinere Datei.',
+          en: 'The data sent is too large. Please shorten your answers or choose a smaller file.',
+        },
       );
     }
     if (status >= 400 && status < 500) {
-      return renderErrorPage(
-        reply,
-        deps.tenant,
+      return show(
         status,
-        'Ungültige Anfrage',
-        'Die Anfrage konnte nicht verarbeitet werden. Bitte gehen Sie zurück und versuchen Sie es noch einmal.',
+        { de: 'Ungültige Anfrage', en: 'Invalid request' },
+        {
+          de: 'Die Anfrage konnte nicht verarbeitet werden. Bitte gehen Sie zurück und versuchen Sie es noch einmal.',
+          en: 'The request could not be processed. Please go back and try again.',
+        },
       );
     }
     request.log.error({ err: error }, 'request failed');
+    return show(
+      500,
+      { de: 'Technischer Fehler', en: 'Technical error' },
+      {
+        de: 'Es ist ein technischer Fehler aufgetreten. Ihre gespeicherten Angaben gehen dabei nicht verloren. Bitte versuchen Sie es später noch einmal.',
+        en: 'A technical error occurred. Your saved answers are not lost. Please try again later.',
+      },
+    );
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = WebError.notFound();
     return renderErrorPage(
       reply,
       deps.tenant,
-      500,
-      'Technischer Fehler',
-      'Es ist ein technischer Fehler aufgetreten. Ihre gespeicherten Angaben gehen dabei nicht verloren. Bitte versuchen Sie es später noch einmal.',
+      404,
+      { title: error.title, message: error.text },
+      errorLocale(request),
     );
-  });
-  app.setNotFoundHandler((_request, reply) => {
-    const error = WebError.notFound();
-    return renderErrorPage(reply, deps.tenant, 404, error.title, error.text.de);
   });
 
   await app.register(citizenRoutes, deps);

@@ -37,17 +37,21 @@ export function checkMoney(raw: string, bounds: MoneyBounds = {}): CheckResult<n
   return ok(cents);
 }
 
-const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+const EURO = {
+  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
+};
 
 /**
  * Formats cents for display the German way: 123456 → "1.234,56 €", -5 → "-0,05 €". The space before
  * "€" is a no-break space (U+00A0), as ICU's de-DE data has it, so the sign never wraps onto a line of
  * its own; compare with "\u00a0" in tests and use `.replace(/\u00a0/g, ' ')` where plain text is needed.
+ * English pages get the British form, "€1,234.56".
  */
-export function formatMoney(cents: number): string {
+export function formatMoney(cents: number, locale: 'de' | 'en' = 'de'): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`not a whole number of cents: ${cents}`);
   const digits = String(Math.abs(cents)).padStart(3, '0');
   // Passing a decimal string keeps amounts above 2^45 cents exact (Intl.NumberFormat v3, ES2023).
   const exact = `${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-  return EURO.format(exact as Intl.StringNumericLiteral);
+  return EURO[locale].format(exact as Intl.StringNumericLiteral);
 }

@@ -6,27 +6,35 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { caseLinkPath, openCaseLink } from '../../cases/case-links.ts';
 import { findCaseDocument, listCaseMessages } from '../../cases/postbox.ts';
 import { openDocument } from '../../documents/service.ts';
-import { formatLongDate } from '../../forms/display.ts';
+import { formatDateTime, formatLongDate, localize } from '../../forms/display.ts';
 import type { AppDeps } from '../app.ts';
 import { Alert } from '../components/alert.tsx';
-import { Badge } from '../components/badge.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
-import { attachment, dateTimeFormat, sendPage } from '../context.ts';
+import { attachment, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { frameOf } from './frame.ts';
-import { CitizenPage, MessageList, STATUS_NAMES } from './views.tsx';
+import { citizenTexts } from './texts.ts';
+import { CitizenPage, MessageList, StatusBadge } from './views.tsx';
 
 const invalidLink = () =>
-  new WebError(404, 'Link ungültig', {
-    de: 'Dieser Link ist ungültig. Vielleicht wurde er nicht vollständig aus der E-Mail kopiert. Öffnen Sie den Link noch einmal direkt aus der E-Mail.',
-    en: 'This link is invalid. It may not have been copied completely from the email.',
-  });
+  new WebError(
+    404,
+    { de: 'Link ungültig', en: 'Invalid link' },
+    {
+      de: 'Dieser Link ist ungültig. Vielleicht wurde er nicht vollständig aus der E-Mail kopiert. Öffnen Sie den Link noch einmal direkt aus der E-Mail.',
+      en: 'This link is invalid. It may not have been copied completely from the email.',
+    },
+  );
 
 const expiredLink = (days: number) =>
-  new WebError(410, 'Link abgelaufen', {
-    de: `Dieser Link ist abgelaufen. Zum Schutz Ihrer Daten gilt jeder Link nur ${days} Tage. Kommt eine neue Nachricht zu Ihrem Antrag, schicken wir Ihnen einen neuen Link. Den Bescheid bekommen Sie auch bei der zuständigen Stelle: Nennen Sie dort das Aktenzeichen aus der E-Mail.`,
-    en: `This link has expired. To protect your data each link works for ${days} days only.`,
-  });
+  new WebError(
+    410,
+    { de: 'Link abgelaufen', en: 'Link expired' },
+    {
+      de: `Dieser Link ist abgelaufen. Zum Schutz Ihrer Daten gilt jeder Link nur ${days} Tage. Kommt eine neue Nachricht zu Ihrem Antrag, schicken wir Ihnen einen neuen Link. Den Bescheid bekommen Sie auch bei der zuständigen Stelle: Nennen Sie dort das Aktenzeichen aus der E-Mail.`,
+      en: `This link has expired. To protect your data each link works for ${days} days only.`,
+    },
+  );
 
 // The link is a password: search engines must not keep the page (the page sends no referrer anyway).
 const noIndex = (reply: FastifyReply) => reply.header('x-robots-tag', 'noindex, nofollow');
@@ -43,29 +51,31 @@ export async function caseLinkRoutes(app: FastifyInstance, deps: AppDeps): Promi
     const token = request.params.token;
     const { case: found, expiresAt } = await open(token);
     const messages = await listCaseMessages(deps.db, found.id);
-    const title =
-      deps.services.findVersion(found.serviceId, found.serviceVersion)?.definition.metadata.title.de ??
-      found.serviceId;
-    const status = STATUS_NAMES[found.status];
+    const frame = frameOf(request, deps);
+    const { locale } = frame;
+    const t = citizenTexts(locale);
+    const metadata = deps.services.findVersion(found.serviceId, found.serviceVersion)?.definition.metadata;
+    const title = metadata ? localize(metadata.title, locale) : found.serviceId;
     return sendPage(
       noIndex(reply),
-      <CitizenPage frame={frameOf(request, deps)} title="Nachrichten zu Ihrem Antrag">
-        <h1 class="kern-heading-large">{title}: Nachrichten zu Ihrem Antrag</h1>
+      <CitizenPage frame={frame} title={t.caseMessagesTitle}>
+        <h1 class="kern-heading-large">{t.caseMessagesHeading(title)}</h1>
         <SummaryList
           rows={[
-            { key: 'Aktenzeichen', value: found.reference },
-            { key: 'Eingegangen am', value: dateTimeFormat.format(found.submittedAt) },
-            { key: 'Status', value: <Badge type={status.type}>{status.label}</Badge> },
+            { key: t.reference, value: found.reference },
+            { key: t.receivedAt, value: formatDateTime(found.submittedAt, locale) },
+            { key: t.status, value: <StatusBadge status={found.status} locale={locale} /> },
           ]}
         />
-        <Alert type="info" title={`Dieser Link gilt bis zum ${formatLongDate(expiresAt)}`}>
-          <p class="kern-body">
-            Speichern Sie den Bescheid auf Ihrem Gerät. Geben Sie den Link nicht weiter: Wer ihn hat, sieht
-            diese Nachrichten.
-          </p>
+        <Alert type="info" title={t.linkValidUntil(formatLongDate(expiresAt, locale))}>
+          <p class="kern-body">{t.keepTheDecision}</p>
         </Alert>
-        <h2 class="kern-heading-medium">Nachrichten</h2>
-        <MessageList messages={messages} documentHref={(id) => `${caseLinkPath(token)}/dokumente/${id}`} />
+        <h2 class="kern-heading-medium">{t.messages}</h2>
+        <MessageList
+          messages={messages}
+          documentHref={(id) => `${caseLinkPath(token)}/dokumente/${id}`}
+          locale={locale}
+        />
       </CitizenPage>,
     );
   });

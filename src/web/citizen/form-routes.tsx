@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { submitApplication } from '../../cases/service.ts';
 import { checkEmail } from '../../forms/checks/email.ts';
-import { isoDateInBerlin, plainMoney } from '../../forms/display.ts';
+import { isoDateInBerlin, localize, plainMoney } from '../../forms/display.ts';
 import { draftExpiresAt } from '../../forms/draft-expiry.ts';
 import { type DraftKey, findDraft, saveAnswers } from '../../forms/drafts.ts';
 import { evaluationContext, summaryRows, validatePage, visiblePages } from '../../forms/engine.ts';
@@ -25,7 +25,7 @@ import {
 } from '../../forms/raw-input.ts';
 import { discardDetachedUploads, hasUploads, resolveRepeatFiles } from '../../forms/repeat-uploads.ts';
 import { pageLayout } from '../../forms/reveal.ts';
-import type { FieldError, FileFieldDef } from '../../forms/types.ts';
+import type { FieldError, FileFieldDef, Locale } from '../../forms/types.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
 import type { AppDeps } from '../app.ts';
@@ -34,7 +34,9 @@ import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
 import { CheckAnswersPage, DELIVERY_EMAIL, DeclarationPage, QuestionPage } from './form-views.tsx';
 import { frameOf } from './frame.ts';
+import { localeOf } from './locale.ts';
 import { SAVE_LATER } from './resume-routes.tsx';
+import { citizenTexts } from './texts.ts';
 import { drainMultipart, receiveUploads } from './upload-parts.ts';
 import { type CitizenFrame, CitizenPage } from './views.tsx';
 
@@ -107,18 +109,22 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const answers = j.answers;
     const missing = firstIncompletePage(j.pkg, answers, j.today);
     if (missing) return reply.redirect(pageUrl(j.pkg, missing.def.id), 303);
+    const locale = localeOf(request);
     const context = evaluationContext(j.pkg, answers, j.today);
     const computed = j.pkg.computed
       .filter((c) => c.format === 'money' && typeof context[c.name] === 'number')
-      .map((c) => ({ label: c.label.de, value: plainMoney(context[c.name] as number) }));
+      .map((c) => ({
+        label: localize(c.label, locale),
+        value: plainMoney(context[c.name] as number, locale),
+      }));
     return sendPage(
       reply,
       <CheckAnswersPage
         frame={frameOf(request, deps)}
         pkg={j.pkg}
         backHref={pageUrl(j.pkg, previousStep(j.pkg, CHECK_ANSWERS, answers, j.today) ?? '')}
-        rows={summaryRows(j.pkg, answers, j.today, 'de')}
-        pageTitles={new Map(j.pkg.pages.map((p) => [p.def.id, p.def.title.de]))}
+        rows={summaryRows(j.pkg, answers, j.today, locale)}
+        pageTitles={new Map(j.pkg.pages.map((p) => [p.def.id, localize(p.def.title, locale)]))}
         pageHref={(pageId) => `${pageUrl(j.pkg, pageId)}?${FROM_SUMMARY}`}
         nextHref={pageUrl(j.pkg, DECLARATION)}
         computed={computed}
@@ -159,11 +165,12 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const j = await journey(request, reply);
       if ('redirect' in j) return j.redirect;
       const anonymous = j.citizen.trustLevel === 'none';
+      const locale = localeOf(request);
       const rawEmail = String(request.body?.[DELIVERY_EMAIL.name] ?? '');
-      const email = anonymous ? checkDeliveryEmail(rawEmail) : undefined;
+      const email = anonymous ? checkDeliveryEmail(rawEmail, locale) : undefined;
       const errors: FieldError[] = email?.error ? [email.error] : [];
       if (request.body?.declaration !== 'yes')
-        errors.push({ field: 'declaration', message: messages.declaration().de });
+        errors.push({ field: 'declaration', message: messages.declaration()[locale] });
       if (errors.length > 0)
         return sendPage(
           reply,
@@ -218,14 +225,20 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
    * The page if it is shown for the answers so far, with the items it renders: those shown for the answers
    * so far and those whose condition depends on answers of this page (see forms/reveal.ts).
    */
-  function shownPage(pkg: CompiledPackage, pageId: string, answers: Record<string, unknown>, today: string) {
+  function shownPage(
+    pkg: CompiledPackage,
+    pageId: string,
+    answers: Record<string, unknown>,
+    today: string,
+    locale: Locale,
+  ) {
     const page = findPage(pkg, pageId);
     if (!page) throw WebError.notFound();
     const context = evaluationContext(pkg, answers, today);
     if (!visiblePages(pkg, context).includes(page)) return undefined;
     const withPosted = (posted: Record<string, unknown>) =>
       evaluationContext(pkg, { ...answers, ...posted }, today);
-    const { items, reveals } = pageLayout(page, context, withPosted);
+    const { items, reveals } = pageLayout(page, context, withPosted, locale);
     return { page, context, withPosted, items, reveals };
   }
 
@@ -233,7 +246,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const j = await journey(request, reply);
     if ('redirect' in j) return j.redirect;
     const answers = j.answers;
-    const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
+    const shown = shownPage(j.pkg, request.params.pageId, answers, j.today, localeOf(request));
     if (!shown) return reply.redirect(base(j.pkg), 303);
     return sendPage(reply, questionPage(request, j, shown, storedToRaw(shown.items, answers), []));
   });
@@ -247,7 +260,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         return j.redirect;
       }
       const answers = j.answers;
-      const shown = shownPage(j.pkg, request.params.pageId, answers, j.today);
+      const shown = shownPage(j.pkg, request.params.pageId, answers, j.today, localeOf(request));
       if (!shown) {
         if (request.isMultipart()) await drainMultipart(request);
         return reply.redirect(base(j.pkg), 303);
@@ -284,7 +297,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         await discardDetached(changed);
         return sendPage(reply, questionPage(request, j, shown, changed, [], current));
       }
-      const env = { locale: 'de' as const, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
+      const env = { locale: localeOf(request), today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
       // Conditions on answers of this page are decided with what was posted for them.
       const result = validatePage(page, raw, context, env, withPosted);
       const errors = [
@@ -313,28 +326,26 @@ function formEmail(pkg: CompiledPackage, answers: Record<string, unknown>): stri
   return '';
 }
 
-function checkDeliveryEmail(raw: string): { value?: string; error?: FieldError } {
+function checkDeliveryEmail(raw: string, locale: Locale): { value?: string; error?: FieldError } {
   const checked = checkEmail(raw);
   if (checked.ok) return { value: checked.value };
+  const label = citizenTexts(locale).deliveryEmail;
   const message =
-    raw.trim() === ''
-      ? messages.required(DELIVERY_EMAIL.label)
-      : problemMessage('email', checked.problem, DELIVERY_EMAIL.label);
-  return { error: { field: DELIVERY_EMAIL.name, message: message.de } };
+    raw.trim() === '' ? messages.required(label) : problemMessage('email', checked.problem, label);
+  return { error: { field: DELIVERY_EMAIL.name, message: message[locale] } };
 }
 
 function TrustLevelTooLow(props: { frame: CitizenFrame; pkg: CompiledPackage }) {
-  const title = props.pkg.definition.metadata.title.de;
+  const t = citizenTexts(props.frame.locale);
   return (
-    <CitizenPage frame={props.frame} title="Höheres Vertrauensniveau nötig">
-      <h1 class="kern-heading-large">Höheres Vertrauensniveau nötig</h1>
+    <CitizenPage frame={props.frame} title={t.trustLevelTooLow}>
+      <h1 class="kern-heading-large">{t.trustLevelTooLow}</h1>
       <p class="kern-body">
-        Für „{title}“ müssen Sie sich mit einem höheren Vertrauensniveau anmelden, zum Beispiel mit dem
-        ELSTER-Zertifikat oder dem Online-Ausweis.
+        {t.trustLevelTooLowText(localize(props.pkg.definition.metadata.title, props.frame.locale))}
       </p>
       <p class="kern-body">
         <a class="kern-link" href={`/anmelden?weiter=${encodeURIComponent(base(props.pkg))}`}>
-          Neu anmelden
+          {t.logInAgain}
         </a>
       </p>
     </CitizenPage>

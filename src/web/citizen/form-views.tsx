@@ -1,6 +1,6 @@
 /** The pages of a form journey: one question (or a small group) per page, check your answers, declaration. */
 import type { VNode } from 'preact';
-import { formatLongDate } from '../../forms/display.ts';
+import { formatLongDate, localize } from '../../forms/display.ts';
 import type { SummaryRow } from '../../forms/engine.ts';
 import { hasUploads } from '../../forms/repeat-uploads.ts';
 import type { Reveal } from '../../forms/reveal.ts';
@@ -14,6 +14,7 @@ import { Form } from '../components/form.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { PageItems } from './page-items.tsx';
+import { citizenTexts } from './texts.ts';
 import { type CitizenFrame, CitizenPage } from './views.tsx';
 
 export interface JourneyProps {
@@ -47,14 +48,19 @@ export function QuestionPage(
     saveLaterHref?: string;
   },
 ): VNode {
+  const { locale } = props.frame;
+  const t = citizenTexts(locale);
+  const title = localize(props.page.title, locale);
   const single = singleQuestion(props.items);
   const scripted = [...(props.reveals?.values() ?? [])].some((reveal) => reveal.field !== undefined);
   return (
-    <CitizenPage frame={props.frame} title={props.page.title.de} errors={props.errors}>
+    <CitizenPage frame={props.frame} title={title} errors={props.errors}>
       <BackLink href={props.backHref} />
-      <p class="kern-body kern-body--muted app-caption">{props.pkg.definition.metadata.title.de}</p>
+      <p class="kern-body kern-body--muted app-caption">
+        {localize(props.pkg.definition.metadata.title, locale)}
+      </p>
       <Form action={props.action} csrfToken={props.frame.csrfToken} multipart={hasUploads(props.items)}>
-        {single ? null : <h1 class="kern-heading-large">{props.page.title.de}</h1>}
+        {single ? null : <h1 class="kern-heading-large">{title}</h1>}
         <PageItems
           items={props.items}
           raw={props.raw}
@@ -62,18 +68,18 @@ export function QuestionPage(
           codeLists={props.pkg.definition.codeLists ?? {}}
           isPageHeading={single}
           reveals={props.reveals}
+          locale={locale}
         />
-        <Button>Weiter</Button>
+        <Button>{t.continue}</Button>
       </Form>
       {scripted && <script src="/assets/reveal.js" defer />}
       <p class="kern-body kern-body--small app-draft-note">
-        Ihre Angaben werden nach jeder Seite gespeichert. Sie können später weitermachen; ohne weitere
-        Änderung löschen wir sie nach dem {formatLongDate(props.expiresAt)}.
+        {t.draftNote(formatLongDate(props.expiresAt, locale))}
       </p>
       {props.saveLaterHref && (
         <p class="kern-body">
           <a class="kern-link" href={props.saveLaterHref}>
-            Speichern und später weitermachen
+            {t.saveLater}
           </a>
         </p>
       )}
@@ -90,11 +96,12 @@ export function CheckAnswersPage(
     computed: { label: string; value: string }[];
   },
 ): VNode {
+  const t = citizenTexts(props.frame.locale);
   const pageIds = [...new Set(props.rows.map((row) => row.pageId))];
   return (
-    <CitizenPage frame={props.frame} title="Angaben prüfen">
+    <CitizenPage frame={props.frame} title={t.checkTitle}>
       <BackLink href={props.backHref} />
-      <h1 class="kern-heading-large">Prüfen Sie Ihre Angaben</h1>
+      <h1 class="kern-heading-large">{t.checkHeading}</h1>
       {pageIds.map((pageId) => (
         <section key={pageId}>
           <h2 class="kern-heading-medium">{props.pageTitles.get(pageId)}</h2>
@@ -103,7 +110,7 @@ export function CheckAnswersPage(
               .filter((row) => row.pageId === pageId)
               .map((row) => ({
                 key: row.label,
-                value: row.value || 'Keine Angabe',
+                value: row.value || t.noAnswer,
                 changeHref: props.pageHref(pageId),
                 changeLabel: row.label,
               }))}
@@ -112,17 +119,17 @@ export function CheckAnswersPage(
       ))}
       {props.computed.length > 0 && (
         <section>
-          <h2 class="kern-heading-medium">Berechnet</h2>
+          <h2 class="kern-heading-medium">{t.computed}</h2>
           <SummaryList rows={props.computed.map((c) => ({ key: c.label, value: c.value }))} />
         </section>
       )}
-      <ButtonLink href={props.nextHref}>Weiter zur Erklärung</ButtonLink>
+      <ButtonLink href={props.nextHref}>{t.toDeclaration}</ButtonLink>
     </CitizenPage>
   );
 }
 
 /** The field in which an applicant without log-in gives the address for their messages and Bescheid. */
-export const DELIVERY_EMAIL = { name: 'deliveryEmail', label: 'E-Mail-Adresse für Ihren Bescheid' } as const;
+export const DELIVERY_EMAIL = { name: 'deliveryEmail' } as const;
 
 export function DeclarationPage(
   props: JourneyProps & {
@@ -134,19 +141,19 @@ export function DeclarationPage(
 ): VNode {
   const { definition } = props.pkg;
   const { delivery } = props;
+  const { locale } = props.frame;
+  const t = citizenTexts(locale);
   return (
-    <CitizenPage frame={props.frame} title="Erklärung und Absenden" errors={props.errors}>
+    <CitizenPage frame={props.frame} title={t.declarationTitle} errors={props.errors}>
       <BackLink href={props.backHref} />
-      <h1 class="kern-heading-large">Erklärung und Absenden</h1>
-      <p class="kern-body">
-        Mit dem Absenden stellen Sie den Antrag „{definition.metadata.title.de}“ verbindlich.
-      </p>
+      <h1 class="kern-heading-large">{t.declarationTitle}</h1>
+      <p class="kern-body">{t.declarationIntro(localize(definition.metadata.title, locale))}</p>
       <Form action={props.action} csrfToken={props.frame.csrfToken}>
         {delivery && (
           <TextField
             name={DELIVERY_EMAIL.name}
-            label={DELIVERY_EMAIL.label}
-            hint={`Sie sind nicht angemeldet. Deshalb schicken wir Ihnen Nachrichten zu Ihrem Antrag und den Bescheid als Link an diese Adresse. Jeder Link gilt ${delivery.linkDays} Tage.`}
+            label={t.deliveryEmail}
+            hint={t.deliveryEmailHint(delivery.linkDays)}
             value={delivery.value}
             error={props.errors.find((e) => e.field === DELIVERY_EMAIL.name)?.message}
             autocomplete="email"
@@ -156,11 +163,11 @@ export function DeclarationPage(
         )}
         <Checkbox
           name="declaration"
-          label={definition.form.declaration.de}
+          label={localize(definition.form.declaration, locale)}
           value="yes"
           error={props.errors.find((e) => e.field === 'declaration')?.message}
         />
-        <Button>Antrag verbindlich absenden</Button>
+        <Button>{t.submit}</Button>
       </Form>
     </CitizenPage>
   );

@@ -1,10 +1,10 @@
 /** Renders a page's items (every field kind, info text, repeating groups) with their raw values and errors. */
 import type { VNode } from 'preact';
-import { formatFileSize, YES_NO_LABELS } from '../../forms/display.ts';
+import { formatFileSize, localize, YES_NO_LABELS } from '../../forms/display.ts';
 import { ADDRESS_LABELS, ADDRESS_PARTS } from '../../forms/fields.ts';
 import { DOCUMENT_SUFFIX } from '../../forms/raw-input.ts';
 import type { Reveal } from '../../forms/reveal.ts';
-import type { FileAnswer } from '../../forms/types.ts';
+import type { FileAnswer, Locale } from '../../forms/types.ts';
 import type { PageItem } from '../../packages/compile.ts';
 import type { RepeatFieldDef, ServicePackage, ValueFieldDef } from '../../packages/schema.ts';
 import { Button } from '../components/button.tsx';
@@ -15,15 +15,17 @@ import { Checkboxes, Radios } from '../components/radios.tsx';
 import { Select } from '../components/select.tsx';
 import { TextArea } from '../components/text-area.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { citizenTexts } from './texts.ts';
 
 type Texted = { de: string; en?: string };
-const de = (text: Texted | undefined) => text?.de;
-const YES_NO = [
-  { value: 'yes', label: YES_NO_LABELS.de[0] },
-  { value: 'no', label: YES_NO_LABELS.de[1] },
+const optional = (text: Texted | undefined, locale: Locale) => text && localize(text, locale);
+const yesNo = (locale: Locale) => [
+  { value: 'yes', label: YES_NO_LABELS[locale][0] },
+  { value: 'no', label: YES_NO_LABELS[locale][1] },
 ];
 
 interface ItemProps {
+  locale: Locale;
   errors: Map<string, string>;
   codeLists: NonNullable<ServicePackage['codeLists']>;
   isPageHeading: boolean;
@@ -62,26 +64,34 @@ function Field(
     conditionHint?: string;
   },
 ): VNode {
-  const { def, path, value, errors } = props;
+  const { def, path, value, errors, locale } = props;
+  const t = citizenTexts(locale);
   const common = {
     name: path,
-    hint: [props.conditionHint, de(def.hint)].filter(Boolean).join(' ') || undefined,
+    hint: [props.conditionHint, optional(def.hint, locale)].filter(Boolean).join(' ') || undefined,
     error: errors.get(path),
     isPageHeading: props.isPageHeading,
   };
-  const label = def.label.de;
+  const label = localize(def.label, locale);
   const text = typeof value === 'string' ? value : '';
   switch (def.kind) {
     case 'multiline':
       return <TextArea {...common} label={label} value={text} maxLength={def.maxLength} />;
     case 'yesNo':
-      return <Radios {...common} legend={label} options={YES_NO} value={text} />;
+      return <Radios {...common} legend={label} options={yesNo(locale)} value={text} />;
     case 'choice':
     case 'codeList': {
       const options =
         def.kind === 'choice'
-          ? def.options.map((o) => ({ value: o.value, label: o.label.de, hint: de(o.hint) }))
-          : (props.codeLists[def.codeList]?.entries ?? []).map((e) => ({ value: e.code, label: e.label.de }));
+          ? def.options.map((o) => ({
+              value: o.value,
+              label: localize(o.label, locale),
+              hint: optional(o.hint, locale),
+            }))
+          : (props.codeLists[def.codeList]?.entries ?? []).map((e) => ({
+              value: e.code,
+              label: localize(e.label, locale),
+            }));
       const asSelect = def.display === 'select' || (def.display === undefined && def.kind === 'codeList');
       return asSelect ? (
         <Select {...common} label={label} options={options} value={text} />
@@ -94,7 +104,7 @@ function Field(
         <Checkboxes
           {...common}
           legend={label}
-          options={def.options.map((o) => ({ value: o.value, label: o.label.de }))}
+          options={def.options.map((o) => ({ value: o.value, label: localize(o.label, locale) }))}
           values={Array.isArray(value) ? value.map(String) : []}
         />
       );
@@ -106,8 +116,7 @@ function Field(
         <>
           {current && (
             <p class="kern-body">
-              Bereits hochgeladen: {current.filename} ({formatFileSize(current.sizeBytes)}). Wählen Sie eine
-              neue Datei, um sie zu ersetzen.
+              {t.alreadyUploaded(`${current.filename} (${formatFileSize(current.sizeBytes, locale)})`)}
             </p>
           )}
           {/* An item's file is carried to the next post by its id (it is saved with the page). */}
@@ -117,7 +126,7 @@ function Field(
           <FileField {...common} label={label} accept={def.mediaTypes.join(',')} />
           {current && props.slot && (
             <Button variant="secondary" name="_action" value={props.slot.action}>
-              {`${label} von ${props.slot.itemName} entfernen`}
+              {t.removeFileOf(label, props.slot.itemName)}
             </Button>
           )}
         </>
@@ -176,7 +185,7 @@ function AddressFields(
           <TextField
             key={part}
             name={`${props.path}.${part}`}
-            label={ADDRESS_LABELS[part].de}
+            label={ADDRESS_LABELS[part][props.locale]}
             value={typeof value[part] === 'string' ? (value[part] as string) : ''}
             error={props.errors.get(`${props.path}.${part}`)}
             autocomplete={autocomplete[part]}
@@ -192,7 +201,8 @@ function AddressFields(
 function Repeat(props: ItemProps & { def: RepeatFieldDef; value: unknown }): VNode {
   const { def } = props;
   const entries = Array.isArray(props.value) ? (props.value as Record<string, unknown>[]) : [];
-  const itemLabel = def.itemLabel.de;
+  const t = citizenTexts(props.locale);
+  const itemLabel = localize(def.itemLabel, props.locale);
   const groupError = props.errors.get(def.name);
   return (
     <div class="app-repeat" id={def.name} tabindex={-1}>
@@ -221,7 +231,7 @@ function Repeat(props: ItemProps & { def: RepeatFieldDef; value: unknown }): VNo
           </div>
           {entries.length > def.min && (
             <Button variant="secondary" name="_action" value={`remove:${def.name}:${index}`}>
-              {`${itemLabel} ${index + 1} entfernen`}
+              {t.removeItem(`${itemLabel} ${index + 1}`)}
             </Button>
           )}
         </fieldset>
@@ -270,7 +280,7 @@ export function PageItems(
         if (item.kind === 'info')
           rendered = (
             <p class="kern-body" key={`info-${index}`}>
-              {item.text.de}
+              {localize(item.text, props.locale)}
             </p>
           );
         else if (item.kind === 'repeat')

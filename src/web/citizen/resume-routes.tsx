@@ -1,6 +1,7 @@
 /** Save and return later: anonymous visitors get a link by e-mail; the development outbox shows sent mails. */
 import type { FastifyInstance } from 'fastify';
 import { checkEmail } from '../../forms/checks/email.ts';
+import { localize } from '../../forms/display.ts';
 import { draftExpiresAt } from '../../forms/draft-expiry.ts';
 import { findDraft } from '../../forms/drafts.ts';
 import { problemMessage } from '../../forms/field-messages.ts';
@@ -16,6 +17,8 @@ import { citizenOrVisitor, dateTimeFormat, sendPage } from '../context.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
 import { frameOf } from './frame.ts';
+import { localeOf } from './locale.ts';
+import { citizenTexts } from './texts.ts';
 import { CitizenPage } from './views.tsx';
 
 export const SAVE_LATER = 'speichern';
@@ -44,35 +47,33 @@ export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise
     sentTo?: string,
   ) => {
     const form = `/dienste/${serviceId}/formular`;
+    const frame = frameOf(request, deps);
+    const t = citizenTexts(frame.locale);
     return (
       <CitizenPage
-        frame={frameOf(request, deps)}
-        title="Später weitermachen"
+        frame={frame}
+        title={t.resumeLater}
         errors={error ? [{ field: 'email', message: error }] : undefined}
       >
         <BackLink href={form} />
-        <h1 class="kern-heading-large">Später weitermachen</h1>
+        <h1 class="kern-heading-large">{t.resumeLater}</h1>
         {sentTo ? (
-          <Alert type="success" title="Link verschickt">
-            <p class="kern-body">
-              Wir haben einen Link an {sentTo} geschickt. Mit ihm machen Sie mit „{title}“ weiter.
-            </p>
+          <Alert type="success" title={t.linkSent}>
+            <p class="kern-body">{t.linkSentText(sentTo, title)}</p>
           </Alert>
         ) : (
-          <Form action={`${form}/${SAVE_LATER}`} csrfToken={frameOf(request, deps).csrfToken}>
-            <p class="kern-body">
-              Ihre Angaben sind gespeichert. Wir schicken Ihnen einen Link, mit dem Sie später weitermachen.
-            </p>
+          <Form action={`${form}/${SAVE_LATER}`} csrfToken={frame.csrfToken}>
+            <p class="kern-body">{t.answersSaved}</p>
             <TextField
               name="email"
-              label="E-Mail-Adresse"
+              label={t.email}
               value={value}
               error={error}
               autocomplete="email"
               inputMode="email"
               spellcheck={false}
             />
-            <Button>Link schicken</Button>
+            <Button>{t.sendLink}</Button>
           </Form>
         )}
       </CitizenPage>
@@ -83,7 +84,10 @@ export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise
     `/dienste/:serviceId/formular/${SAVE_LATER}`,
     async (request, reply) => {
       const { pkg } = await anonymousDraft(request.params.serviceId, request);
-      return sendPage(reply, savePage(request, pkg.definition.id, pkg.definition.metadata.title.de));
+      return sendPage(
+        reply,
+        savePage(request, pkg.definition.id, localize(pkg.definition.metadata.title, localeOf(request))),
+      );
     },
   );
 
@@ -94,7 +98,8 @@ export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const { pkg, draft } = await anonymousDraft(request.params.serviceId, request);
       const raw = typeof request.body?.email === 'string' ? request.body.email : '';
       const email = checkEmail(raw);
-      const title = pkg.definition.metadata.title.de;
+      const locale = localeOf(request);
+      const title = localize(pkg.definition.metadata.title, locale);
       if (!email.ok)
         return sendPage(
           reply,
@@ -103,7 +108,7 @@ export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise
             pkg.definition.id,
             title,
             raw,
-            problemMessage('email', email.problem, 'E-Mail-Adresse').de,
+            problemMessage('email', email.problem, citizenTexts(locale).email)[locale],
           ),
           400,
         );
@@ -128,10 +133,14 @@ export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get<{ Params: { token: string } }>('/weitermachen/:token', async (request, reply) => {
     const found = await redeemResumeLink(deps.db, request.params.token, deps.now());
     if (!found?.citizenId.startsWith('anonym:')) {
-      throw new WebError(404, 'Link ungültig', {
-        de: 'Dieser Link ist ungültig oder abgelaufen. Ihre Angaben wurden nach Ablauf der Frist gelöscht, oder der Link wurde falsch kopiert.',
-        en: 'This link is invalid or has expired.',
-      });
+      throw new WebError(
+        404,
+        { de: 'Link ungültig', en: 'Invalid link' },
+        {
+          de: 'Dieser Link ist ungültig oder abgelaufen. Ihre Angaben wurden nach Ablauf der Frist gelöscht, oder der Link wurde falsch kopiert.',
+          en: 'This link is invalid or has expired.',
+        },
+      );
     }
     // A new session that carries only the draft's anonymous id.
     request.session.regenerate();

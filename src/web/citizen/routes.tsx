@@ -4,7 +4,7 @@ import { findDeliveryAddress } from '../../cases/case-links.ts';
 import { findDeliveredDocument, listMessages } from '../../cases/postbox.ts';
 import { listCitizenCases, readCaseForCitizen } from '../../cases/service.ts';
 import { openDocument } from '../../documents/service.ts';
-import { isoDateInBerlin } from '../../forms/display.ts';
+import { isoDateInBerlin, localize } from '../../forms/display.ts';
 import { summaryRows } from '../../forms/engine.ts';
 import { findTestPerson, testPersons } from '../../identity/test-persons.ts';
 import { LOGIN_TRUST_LEVELS, type TrustLevel } from '../../identity/types.ts';
@@ -25,11 +25,14 @@ import { caseLinkRoutes } from './case-link-routes.tsx';
 import { formRoutes } from './form-routes.tsx';
 import { frameOf } from './frame.ts';
 import { legalRoutes } from './legal-pages.tsx';
+import { localeOf, rememberLanguageChoice } from './locale.ts';
 import { resumeRoutes } from './resume-routes.tsx';
+import { citizenTexts } from './texts.ts';
 import { ConfirmationPage, HomePage, LoginPage, PostboxPage, ServiceStartPage } from './views.tsx';
 
 export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const devLogin = deps.config.nodeEnv !== 'production';
+  rememberLanguageChoice(app, deps.config.cookieSecure);
 
   app.get('/', async (request, reply) =>
     sendPage(reply, <HomePage frame={frameOf(request, deps)} services={deps.services.list()} />),
@@ -58,10 +61,11 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const returnTo = localPath(request.query.weiter, '/postfach');
       const person = findTestPerson(String(request.body?.person ?? ''), deps.config.devLoginLoadPersons);
       const trustLevel = String(request.body?.trustLevel ?? '') as TrustLevel;
+      const t = citizenTexts(localeOf(request));
       const errors = [];
-      if (!person) errors.push({ field: 'person', message: 'Wählen Sie eine Testperson aus.' });
+      if (!person) errors.push({ field: 'person', message: t.choosePerson });
       if (!LOGIN_TRUST_LEVELS.includes(trustLevel))
-        errors.push({ field: 'trustLevel', message: 'Wählen Sie ein Vertrauensniveau aus.' });
+        errors.push({ field: 'trustLevel', message: t.chooseTrustLevel });
       if (!person || errors.length > 0) {
         return sendPage(
           reply,
@@ -100,7 +104,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
       listCitizenCases(deps.db, deps.tenant.ars, citizen.id),
       listMessages(deps.db, deps.tenant.ars, citizen.id),
     ]);
-    const titles = serviceTitles(deps.services);
+    const titles = serviceTitles(deps.services, localeOf(request));
     return sendPage(
       reply,
       <PostboxPage frame={frameOf(request, deps)} cases={cases} messages={messages} titles={titles} />,
@@ -124,7 +128,8 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const citizen = sessionCitizen(request);
     if (!citizen) return loginRedirect(reply, request.url);
     const found = await readCaseForCitizen(deps.db, citizen.id, request.params.caseId);
-    const title = deps.services.find(found.serviceId)?.definition.metadata.title.de ?? found.serviceId;
+    const metadata = deps.services.find(found.serviceId)?.definition.metadata;
+    const title = metadata ? localize(metadata.title, localeOf(request)) : found.serviceId;
     const deliveryEmail =
       citizen.trustLevel === 'none' ? await findDeliveryAddress(deps.db, found.id) : undefined;
     return sendPage(

@@ -9,6 +9,7 @@ import type { ValueFieldDef } from '../../packages/schema.ts';
 import type { AppDeps } from '../app.ts';
 import { WebError } from '../errors.ts';
 import { assertCsrf } from '../security.ts';
+import { localeOf } from './locale.ts';
 
 /**
  * The upload target a file input's name stands for: "proof", or "dogs.1.certificate" for an item the post
@@ -80,7 +81,7 @@ export async function receiveUploads(
         key,
         target,
         { stream: part.file, filename: part.filename },
-        'de',
+        localeOf(request),
       );
       if ('error' in outcome) errors.push(outcome.error);
       else if (target.inRepeat) uploaded.set(target.path, outcome.answer);

@@ -2,7 +2,8 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { PostboxMessage } from '../../cases/postbox.ts';
 import type { Case } from '../../cases/types.ts';
-import type { FieldError } from '../../forms/types.ts';
+import { formatDateTime, localize } from '../../forms/display.ts';
+import type { FieldError, Locale } from '../../forms/types.ts';
 import type { TestPerson } from '../../identity/test-persons.ts';
 import type { Citizen } from '../../identity/types.ts';
 import type { CompiledPackage } from '../../packages/compile.ts';
@@ -13,13 +14,16 @@ import { Form } from '../components/form.tsx';
 import { Page } from '../components/page.tsx';
 import { Radios } from '../components/radios.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
-import { dateTimeFormat } from '../context.ts';
 import { CitizenNav } from './nav.tsx';
+import { citizenTexts } from './texts.ts';
 
 export interface CitizenFrame {
   tenantName: string;
   citizen: Citizen | undefined;
   csrfToken: string;
+  locale: Locale;
+  /** The request's path and query, for the link to the same page in the other language (none if undefined). */
+  url: string | undefined;
 }
 
 export function CitizenPage(props: {
@@ -32,9 +36,17 @@ export function CitizenPage(props: {
   return (
     <Page
       title={props.title}
+      lang={frame.locale}
       tenantName={frame.tenantName}
       errors={props.errors}
-      nav={<CitizenNav citizen={frame.citizen} csrfToken={frame.csrfToken} />}
+      nav={
+        <CitizenNav
+          citizen={frame.citizen}
+          csrfToken={frame.csrfToken}
+          locale={frame.locale}
+          url={frame.url}
+        />
+      }
     >
       {props.children}
     </Page>
@@ -42,24 +54,26 @@ export function CitizenPage(props: {
 }
 
 export function HomePage(props: { frame: CitizenFrame; services: readonly CompiledPackage[] }): VNode {
+  const { locale } = props.frame;
+  const t = citizenTexts(locale);
   return (
-    <CitizenPage frame={props.frame} title="Online-Dienste">
-      <h1 class="kern-heading-large">Online-Dienste der {props.frame.tenantName}</h1>
-      <p class="kern-body">Diese Anträge können Sie vollständig online stellen.</p>
+    <CitizenPage frame={props.frame} title={t.servicesTitle}>
+      <h1 class="kern-heading-large">{t.servicesHeading(props.frame.tenantName)}</h1>
+      <p class="kern-body">{t.servicesIntro}</p>
       <ul class="kern-list app-service-list">
         {props.services.map(({ definition }) => (
           <li key={definition.id}>
             <a class="kern-link kern-body--large" href={`/dienste/${definition.id}`}>
-              {definition.metadata.title.de}
+              {localize(definition.metadata.title, locale)}
             </a>
-            <p class="kern-body">{definition.metadata.summary.de}</p>
+            <p class="kern-body">{localize(definition.metadata.summary, locale)}</p>
           </li>
         ))}
       </ul>
       <p class="kern-body">
-        Wie weit die Verwaltung mit ihren Online-Diensten ist, zeigt der{' '}
-        <a class="kern-link" href="/ozg-stand">
-          Stand der OZG-Umsetzung
+        {t.progressBefore}
+        <a class="kern-link" href="/ozg-stand" hreflang="de">
+          {t.progressLink}
         </a>
         .
       </p>
@@ -67,35 +81,34 @@ export function HomePage(props: { frame: CitizenFrame; services: readonly Compil
   );
 }
 
-const TRUST_LEVEL_NAMES = {
-  none: 'keine (ohne Anmeldung)',
-  basic: 'Basisregistrierung',
-  substantial: 'substanziell (z. B. ELSTER-Zertifikat)',
-  high: 'hoch (Online-Ausweis)',
-};
-
 export function ServiceStartPage(props: { frame: CitizenFrame; pkg: CompiledPackage }): VNode {
   const { id, metadata } = props.pkg.definition;
+  const { locale } = props.frame;
+  const t = citizenTexts(locale);
+  const title = localize(metadata.title, locale);
   return (
-    <CitizenPage frame={props.frame} title={metadata.title.de}>
-      <h1 class="kern-heading-large">{metadata.title.de}</h1>
-      <p class="kern-body kern-body--large">{metadata.summary.de}</p>
-      <h2 class="kern-heading-medium">Das brauchen Sie</h2>
+    <CitizenPage frame={props.frame} title={title}>
+      <h1 class="kern-heading-large">{title}</h1>
+      <p class="kern-body kern-body--large">{localize(metadata.summary, locale)}</p>
+      <h2 class="kern-heading-medium">{t.whatYouNeed}</h2>
       <ul class="kern-list kern-list--bullet">
         {metadata.whatYouNeed.map((item) => (
-          <li key={item.de}>{item.de}</li>
+          <li key={item.de}>{localize(item, locale)}</li>
         ))}
-        <li>eine Anmeldung mit dem Vertrauensniveau {TRUST_LEVEL_NAMES[metadata.requiredTrustLevel]}</li>
+        <li>{t.trustLevelNeeded(t.trustLevels[metadata.requiredTrustLevel])}</li>
       </ul>
       <SummaryList
         rows={[
-          { key: 'Kosten', value: metadata.fees.de },
-          { key: 'Bearbeitungsdauer', value: metadata.processingTime.de },
-          { key: 'Zuständig', value: metadata.responsibleOrgUnit.de },
-          { key: 'Rechtsgrundlage', value: metadata.legalBasis.map((basis) => basis.de).join('; ') },
+          { key: t.fees, value: localize(metadata.fees, locale) },
+          { key: t.processingTime, value: localize(metadata.processingTime, locale) },
+          { key: t.responsible, value: localize(metadata.responsibleOrgUnit, locale) },
+          {
+            key: t.legalBasis,
+            value: metadata.legalBasis.map((basis) => localize(basis, locale)).join('; '),
+          },
         ]}
       />
-      <ButtonLink href={`/dienste/${id}/formular`}>Jetzt starten</ButtonLink>
+      <ButtonLink href={`/dienste/${id}/formular`}>{t.startNow}</ButtonLink>
     </CitizenPage>
   );
 }
@@ -106,12 +119,13 @@ export function LoginPage(props: {
   returnTo: string;
   errors: FieldError[];
 }): VNode {
+  const t = citizenTexts(props.frame.locale);
   const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
   return (
-    <CitizenPage frame={props.frame} title="Anmelden (Test)" errors={props.errors}>
-      <h1 class="kern-heading-large">Anmelden</h1>
-      <Alert type="warning" title="Entwicklungsfunktion: Test-Anmeldung">
-        Diese Anmeldung gibt es nur zum Ausprobieren. Im Betrieb melden Sie sich mit der BundID an.
+    <CitizenPage frame={props.frame} title={t.logInTitle} errors={props.errors}>
+      <h1 class="kern-heading-large">{t.logIn}</h1>
+      <Alert type="warning" title={t.devLoginWarning}>
+        {t.devLoginText}
       </Alert>
       <Form
         action={`/anmelden?weiter=${encodeURIComponent(props.returnTo)}`}
@@ -119,7 +133,7 @@ export function LoginPage(props: {
       >
         <Radios
           name="person"
-          legend="Als welche Testperson möchten Sie sich anmelden?"
+          legend={t.whichPerson}
           options={props.persons.map((p) => ({
             value: p.id,
             label: `${p.givenName} ${p.familyName}`,
@@ -129,25 +143,35 @@ export function LoginPage(props: {
         />
         <Radios
           name="trustLevel"
-          legend="Mit welchem Vertrauensniveau?"
-          options={[
-            { value: 'basic', label: 'Basisregistrierung', hint: 'Benutzername und Passwort' },
-            { value: 'substantial', label: 'Substanziell', hint: 'zum Beispiel ELSTER-Zertifikat' },
-            { value: 'high', label: 'Hoch', hint: 'Online-Ausweis' },
-          ]}
+          legend={t.whichTrustLevel}
+          options={(['basic', 'substantial', 'high'] as const).map((level) => ({
+            value: level,
+            ...t.loginLevels[level],
+          }))}
           error={error('trustLevel')}
         />
-        <Button>Anmelden</Button>
+        <Button>{t.logIn}</Button>
       </Form>
     </CitizenPage>
   );
 }
 
-export const STATUS_NAMES: Record<Case['status'], { label: string; type: 'info' | 'success' | 'danger' }> = {
-  submitted: { label: 'In Bearbeitung', type: 'info' },
-  approved: { label: 'Genehmigt', type: 'success' },
-  rejected: { label: 'Abgelehnt', type: 'danger' },
+export const STATUS_TYPES: Record<Case['status'], 'info' | 'success' | 'danger'> = {
+  submitted: 'info',
+  approved: 'success',
+  rejected: 'danger',
 };
+
+/** The German names, for staff pages. */
+export const STATUS_NAMES: Record<Case['status'], { label: string; type: 'info' | 'success' | 'danger' }> = {
+  submitted: { label: citizenTexts('de').statuses.submitted, type: 'info' },
+  approved: { label: citizenTexts('de').statuses.approved, type: 'success' },
+  rejected: { label: citizenTexts('de').statuses.rejected, type: 'danger' },
+};
+
+export function StatusBadge(props: { status: Case['status']; locale: Locale }): VNode {
+  return <Badge type={STATUS_TYPES[props.status]}>{citizenTexts(props.locale).statuses[props.status]}</Badge>;
+}
 
 export function ConfirmationPage(props: {
   frame: CitizenFrame;
@@ -158,39 +182,39 @@ export function ConfirmationPage(props: {
   linkDays: number;
 }): VNode {
   const found = props.case;
+  const { locale } = props.frame;
+  const t = citizenTexts(locale);
   return (
-    <CitizenPage frame={props.frame} title="Antrag abgeschickt">
-      <Alert type="success" title="Ihr Antrag ist abgeschickt">
+    <CitizenPage frame={props.frame} title={t.sentTitle}>
+      <Alert type="success" title={t.sentAlert}>
         <p class="kern-body">
-          Ihr Aktenzeichen: <strong class="app-reference">{found.reference}</strong>
+          {t.yourReference}
+          <strong class="app-reference">{found.reference}</strong>
         </p>
       </Alert>
-      <h1 class="kern-heading-large">{props.serviceTitle}: Antrag abgeschickt</h1>
-      <p class="kern-body">Eingegangen am {dateTimeFormat.format(found.submittedAt)}.</p>
-      <h2 class="kern-heading-medium">Wie geht es weiter?</h2>
+      <h1 class="kern-heading-large">{t.sentHeading(props.serviceTitle)}</h1>
+      <p class="kern-body">{t.receivedOn(formatDateTime(found.submittedAt, locale))}</p>
+      <h2 class="kern-heading-medium">{t.whatNext}</h2>
       {props.deliveryEmail ? (
         <>
           <p class="kern-body">
-            Wir prüfen Ihren Antrag. Sie haben sich nicht angemeldet. Deshalb schicken wir Ihnen zu jeder
-            Nachricht eine E-Mail an <strong>{props.deliveryEmail}</strong>.
+            {t.byEmail}
+            <strong>{props.deliveryEmail}</strong>.
           </p>
-          <p class="kern-body">
-            In der E-Mail steht ein Link. Mit ihm lesen Sie die Nachricht und laden den Bescheid herunter. Der
-            Link gilt {props.linkDays} Tage. Die erste E-Mail bestätigt, dass Ihr Antrag eingegangen ist.
-          </p>
+          <p class="kern-body">{t.byEmailLink(props.linkDays)}</p>
         </>
       ) : (
         <p class="kern-body">
-          Wir prüfen Ihren Antrag. Den Bescheid bekommen Sie in Ihr{' '}
+          {t.toPostbox}
           <a class="kern-link" href="/postfach">
-            Postfach
+            {t.postbox}
           </a>
           .
         </p>
       )}
       <p class="kern-body">
         <a class="kern-link" href={`/antraege/${found.id}/eingangsbestaetigung.pdf`}>
-          Eingangsbestätigung herunterladen (PDF)
+          {t.receiptLink}
         </a>
       </p>
     </CitizenPage>
@@ -203,12 +227,14 @@ export function PostboxPage(props: {
   messages: PostboxMessage[];
   titles: Map<string, string>;
 }): VNode {
+  const { locale } = props.frame;
+  const t = citizenTexts(locale);
   return (
-    <CitizenPage frame={props.frame} title="Postfach">
-      <h1 class="kern-heading-large">Ihr Postfach</h1>
-      <h2 class="kern-heading-medium">Ihre Anträge</h2>
+    <CitizenPage frame={props.frame} title={t.postbox}>
+      <h1 class="kern-heading-large">{t.postboxHeading}</h1>
+      <h2 class="kern-heading-medium">{t.yourApplications}</h2>
       {props.cases.length === 0 ? (
-        <p class="kern-body">Sie haben noch keine Anträge gestellt.</p>
+        <p class="kern-body">{t.noApplications}</p>
       ) : (
         <ul class="kern-list app-card-list">
           {props.cases.map((c) => (
@@ -217,35 +243,49 @@ export function PostboxPage(props: {
                 {props.titles.get(c.serviceId) ?? c.serviceId} ({c.reference})
               </p>
               <p class="kern-body">
-                Status: <Badge type={STATUS_NAMES[c.status].type}>{STATUS_NAMES[c.status].label}</Badge>
+                {t.status}: <StatusBadge status={c.status} locale={locale} />
               </p>
             </li>
           ))}
         </ul>
       )}
-      <h2 class="kern-heading-medium">Nachrichten</h2>
-      <MessageList messages={props.messages} documentHref={(id) => `/postfach/dokumente/${id}`} />
+      <h2 class="kern-heading-medium">{t.messages}</h2>
+      <MessageList
+        messages={props.messages}
+        documentHref={(id) => `/postfach/dokumente/${id}`}
+        locale={locale}
+      />
     </CitizenPage>
   );
 }
 
-/** Messages newest first, each with a download link for its document (the Bescheid). */
+/**
+ * Messages newest first, each with a download link for its document (the Bescheid). The messages
+ * themselves are written in German (they are kept as sent), so they are marked as German.
+ */
 export function MessageList(props: {
   messages: PostboxMessage[];
   documentHref: (documentId: string) => string;
+  locale: Locale;
 }): VNode {
-  if (props.messages.length === 0) return <p class="kern-body">Keine Nachrichten.</p>;
+  const t = citizenTexts(props.locale);
+  const german = props.locale === 'de' ? undefined : 'de';
+  if (props.messages.length === 0) return <p class="kern-body">{t.noMessages}</p>;
   return (
     <ul class="kern-list app-card-list">
       {props.messages.map((m) => (
         <li key={m.id}>
-          <h3 class="kern-heading-small">{m.subject}</h3>
-          <p class="kern-body kern-body--small">{dateTimeFormat.format(m.createdAt)}</p>
-          <p class="kern-body">{m.body}</p>
+          <h3 class="kern-heading-small" lang={german}>
+            {m.subject}
+          </h3>
+          <p class="kern-body kern-body--small">{formatDateTime(m.createdAt, props.locale)}</p>
+          <p class="kern-body" lang={german}>
+            {m.body}
+          </p>
           {m.documentId && (
             <p class="kern-body">
               <a class="kern-link" href={props.documentHref(m.documentId)}>
-                Bescheid herunterladen (PDF)
+                {t.decisionLink}
               </a>
             </p>
           )}

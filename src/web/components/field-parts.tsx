@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { useLang } from './lang.ts';
 
 // The building blocks every KERN form field shares. Ids follow one scheme so the error summary can
 // link to `#<name>` and inputs can point at `<name>-hint` / `<name>-error` with aria-describedby.
@@ -37,7 +38,7 @@ export function ErrorMessage(props: { id: string; children: ComponentChildren })
     <p class="kern-error" id={props.id}>
       <span class="kern-icon kern-icon--danger" aria-hidden="true" />
       <span class="kern-body">
-        <span class="kern-sr-only">Fehler: </span>
+        <span class="kern-sr-only">{useLang() === 'en' ? 'Error: ' : 'Fehler: '}</span>
         {props.children}
       </span>
     </p>

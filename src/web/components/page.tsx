@@ -1,6 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { ErrorSummary, type FieldError } from './error-summary.tsx';
+import { LangContext } from './lang.ts';
 
 export interface PageProps {
   title: string;
@@ -109,14 +110,14 @@ export function Page(props: PageProps): VNode {
             </a>
             {props.nav != null && (
               <nav class="app-header__nav" aria-label={text.service}>
-                {props.nav}
+                <LangContext.Provider value={lang}>{props.nav}</LangContext.Provider>
               </nav>
             )}
           </div>
         </header>
         <main class="kern-container app-main" id="main">
           {hasErrors && <ErrorSummary errors={props.errors ?? []} lang={lang} />}
-          {props.children}
+          <LangContext.Provider value={lang}>{props.children}</LangContext.Provider>
         </main>
         <footer class="app-footer" dangerouslySetInnerHTML={STATIC[lang].footer} />
       </body>

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { useLang } from './lang.ts';
 
 export interface SummaryRow {
   key: string;
@@ -10,6 +11,7 @@ export interface SummaryRow {
 
 /** Check-your-answers: a KERN description list with an optional "Ändern" link per row. */
 export function SummaryList(props: { rows: SummaryRow[] }): VNode {
+  const change = useLang() === 'en' ? 'Change' : 'Ändern';
   return (
     <dl class="kern-description-list app-summary-list">
       {props.rows.map((row) => (
@@ -19,7 +21,8 @@ export function SummaryList(props: { rows: SummaryRow[] }): VNode {
           {row.changeHref && (
             <dd class="app-summary-list__actions">
               <a class="kern-link" href={row.changeHref}>
-                Ändern<span class="kern-sr-only"> {row.changeLabel ?? row.key}</span>
+                {change}
+                <span class="kern-sr-only"> {row.changeLabel ?? row.key}</span>
               </a>
             </dd>
           )}

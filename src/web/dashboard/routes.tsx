@@ -65,7 +65,14 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   async function publicPage(): Promise<string> {
     const r = await report('public');
-    const frame = { tenantName: deps.tenant.name, citizen: undefined, csrfToken: '' };
+    // Cached for all visitors, so German only and without the language link.
+    const frame = {
+      tenantName: deps.tenant.name,
+      citizen: undefined,
+      csrfToken: '',
+      locale: 'de',
+      url: undefined,
+    } as const;
     return renderPage(
       <CitizenPage frame={frame} title="Stand der OZG-Umsetzung">
         <Dashboard tenantName={deps.tenant.name} report={r} dataHref={`${PUBLIC_DASHBOARD}/daten`} />

@@ -137,6 +137,7 @@ export function PackagePreviewPage(props: {
           errors={new Map(props.errors.map((e) => [e.field, e.message]))}
           codeLists={codeLists ?? {}}
           isPageHeading={false}
+          locale="de"
         />
         <Button>Eingaben prüfen</Button>
       </Form>
