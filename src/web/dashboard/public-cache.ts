@@ -1,6 +1,6 @@
 /**
- * Public dashboard responses kept per process for a short time, with their ETag. Time comes from the app's
- * clock, so tests control it; a failed computation is not kept.
+ * Public dashboard results kept per process for a short time. Time comes from the app's clock, so tests
+ * control it; a failed computation is not kept.
  */
 import { createHash } from 'node:crypto';
 
@@ -10,24 +10,21 @@ export interface PublicBody {
   etag: string;
 }
 
-export function publicResponseCache(now: () => Date, keepMs: number) {
-  const cache = new Map<string, { until: number; response: Promise<PublicBody> }>();
-  return function publicBody(
-    key: string,
-    type: string,
-    produce: () => Promise<string | Uint8Array>,
-  ): Promise<PublicBody> {
+export function withEtag(type: string, body: string | Uint8Array): PublicBody {
+  return { type, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+/** `cached(key, produce)` returns the kept result for `key` while it is younger than `keepMs`. */
+export function ttlCache(now: () => Date, keepMs: number) {
+  const cache = new Map<string, { until: number; value: Promise<unknown> }>();
+  return function cached<T>(key: string, produce: () => Promise<T>): Promise<T> {
     const at = now().getTime();
     const hit = cache.get(key);
-    if (hit && hit.until > at) return hit.response;
+    if (hit && hit.until > at) return hit.value as Promise<T>;
     // The promise itself is kept, so requests arriving while it is computed share one computation.
-    const response = produce().then((body) => ({
-      type,
-      body,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-    }));
-    cache.set(key, { until: at + keepMs, response });
-    response.catch(() => cache.delete(key));
-    return response;
+    const value = produce();
+    cache.set(key, { until: at + keepMs, value });
+    value.catch(() => cache.delete(key));
+    return value;
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, CouncilFigures } from '../../catalog/council-figures.ts';
-import { councilReport } from '../../catalog/council-report.ts';
+import { type CouncilReport, councilReport } from '../../catalog/council-report.ts';
 import { type Figure, figureToCsv, figureToJson } from '../../catalog/figure.ts';
 import { renderCouncilAnswer } from '../../pdf/council-answer.ts';
 import type { AppDeps } from '../app.ts';
@@ -17,7 +17,7 @@ import { signedInStaff, staffFrame } from '../staff/session.ts';
 import { StaffPage } from '../staff/views.tsx';
 import { Dashboard } from './dashboard-view.tsx';
 import { DashboardStaffLinks } from './leistung-list-view.tsx';
-import { type PublicBody, publicResponseCache } from './public-cache.ts';
+import { type PublicBody, ttlCache, withEtag } from './public-cache.ts';
 
 export const PUBLIC_DASHBOARD = '/ozg-stand';
 export const STAFF_DASHBOARD = '/verwaltung/ozg';
@@ -57,14 +57,20 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Prom
   const report = (audience: Audience) =>
     councilReport(deps.db, deps.tenant.ars, deps.services.list(), deps.now(), audience);
 
-  const publicBody = publicResponseCache(deps.now, PUBLIC_CACHE_MS);
+  const cached = ttlCache(deps.now, PUBLIC_CACHE_MS);
+  // One public report a minute feeds the page, the downloads and the PDF, so they always agree.
+  const publicReport = () => cached('report', () => report('public'));
 
   app.get(PUBLIC_DASHBOARD, async (request, reply) =>
-    sendPublic(request, reply, await publicBody('page', 'text/html; charset=utf-8', publicPage)),
+    sendPublic(
+      request,
+      reply,
+      await cached('page', async () => withEtag('text/html; charset=utf-8', await publicPage())),
+    ),
   );
 
   async function publicPage(): Promise<string> {
-    const r = await report('public');
+    const r = await publicReport();
     // Cached for all visitors, so German only and without the language link.
     const frame = {
       tenantName: deps.tenant.name,
@@ -89,26 +95,31 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Prom
     sendPublic(
       request,
       reply,
-      await publicBody('json', 'application/json; charset=utf-8', async () =>
-        allFiguresJson((await report('public')).figures),
+      await cached('json', async () =>
+        withEtag('application/json; charset=utf-8', allFiguresJson((await publicReport()).figures)),
       ),
     ),
   );
 
   app.get<{ Params: { file: string } }>(`${PUBLIC_DASHBOARD}/daten/:file`, async (request, reply) => {
-    const { figure, format } = findFigure((await report('public')).figures, request.params.file);
+    const { figure, format } = findFigure((await publicReport()).figures, request.params.file);
     reply.header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
     return sendFigure(reply, figure, format);
   });
 
   app.get(`${PUBLIC_DASHBOARD}/antwort.pdf`, async (request, reply) => {
     reply.header('content-disposition', attachment('ozg-stand.pdf', true));
-    return sendPublic(request, reply, await publicBody('pdf', 'application/pdf', councilAnswerPdf));
+    return sendPublic(
+      request,
+      reply,
+      await cached('pdf', async () =>
+        withEtag('application/pdf', await councilAnswerPdf(await publicReport())),
+      ),
+    );
   });
 
-  async function councilAnswerPdf(): Promise<Uint8Array> {
-    // The answer to the council is a public document: never internal notes, whoever downloads it.
-    const r = await report('public');
+  /** The answer to the council is a public document: built from the public figures, whoever downloads it. */
+  function councilAnswerPdf(r: CouncilReport): Promise<Uint8Array> {
     return renderCouncilAnswer({
       letterhead: deps.tenant.letterhead,
       tenantName: deps.tenant.name,
@@ -157,7 +168,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Prom
   app.get(`${STAFF_DASHBOARD}/antwort.pdf`, async (request, reply) => {
     const staff = await signedInStaff(request, reply, deps);
     if (!staff) return reply;
-    const pdf = await councilAnswerPdf();
+    const pdf = await councilAnswerPdf(await report('public'));
     return reply
       .type('application/pdf')
       .header('cache-control', 'no-store')
