@@ -177,7 +177,10 @@ export type Config = {
 };
 
 /** Reads and validates every setting; throws one ConfigError naming all bad variables. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The settings as the app uses them: PUBLIC_URL filled in from the port when unset, once, here. */
+export type LoadedConfig = Omit<Config, 'publicUrl'> & { publicUrl: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const problems: string[] = [];
   const values: Record<string, unknown> = {};
   for (const [key, setting] of Object.entries(settings) as [string, Setting<unknown>][]) {

@@ -6,7 +6,7 @@ import { caseEffectHandlers } from './cases/effects.ts';
 import { EFFECTS } from './cases/service.ts';
 import { seedDemoProgress } from './catalog/demo.ts';
 import { loadShippedCatalog } from './catalog/import.ts';
-import type { Config } from './config.ts';
+import type { LoadedConfig } from './config.ts';
 import { createDatabase, type Db } from './db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -31,7 +31,9 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL or starts the embedded PostgreSQL, then applies migrations. */
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(
+  config: Pick<LoadedConfig, 'dataDir' | 'databaseUrl' | 'embeddedPostgresPort'>,
+): Promise<Database> {
   await mkdir(config.dataDir, { recursive: true });
   const embedded: EmbeddedPostgres | undefined = config.databaseUrl
     ? undefined
@@ -56,7 +58,7 @@ export async function openDatabase(config: Config): Promise<Database> {
 }
 
 /** In development the session key is generated once and kept, so a restart does not log everyone out. */
-async function sessionSecret(config: Config): Promise<string> {
+async function sessionSecret(config: LoadedConfig): Promise<string> {
   if (config.sessionSecret) return config.sessionSecret;
   const file = join(config.dataDir, 'session-secret');
   const existing = await readFile(file, 'utf8').catch(() => undefined);
@@ -77,7 +79,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function serve(config: Config): Promise<Running> {
+export async function serve(config: LoadedConfig): Promise<Running> {
   const database = await openDatabase(config);
   const { db } = database;
   await seedDemoTenant(db);
@@ -95,7 +97,7 @@ export async function serve(config: Config): Promise<Running> {
     : createNoopScanner();
   const now = () => new Date();
   const caseLinks = {
-    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    publicUrl: config.publicUrl,
     validDays: config.caseLinkDays,
   };
   const handlers = config.worker

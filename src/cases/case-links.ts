@@ -56,11 +56,7 @@ export async function mailCaseLink(
   message: { case: Case; serviceTitle: string; news: string },
 ): Promise<void> {
   const found = message.case;
-  const address = await trx
-    .selectFrom('case_delivery_addresses')
-    .select('email')
-    .where('case_id', '=', found.id)
-    .executeTakeFirst();
+  const address = await findDeliveryAddress(trx, found.id);
   if (!address) return;
   const { token, hash } = newLinkToken();
   const expiresAt = new Date(deps.now.getTime() + deps.settings.validDays * DAY_MS);
@@ -71,7 +67,7 @@ export async function mailCaseLink(
   // The mail names no outcome: e-mail is not a confidential channel, the page behind the link is.
   await queueMail(trx, deps.jobs, {
     tenantArs: found.tenantArs,
-    to: address.email,
+    to: address,
     subject: `Neue Nachricht zu Ihrem Antrag ${found.reference}`,
     body: [
       'Guten Tag,',

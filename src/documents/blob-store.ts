@@ -38,7 +38,9 @@ export function createFileBlobStore(root: string): BlobStore {
       const key = randomUUID();
       const finalPath = pathOf(key);
       const partialPath = `${finalPath}.partial`;
-      await mkdir(join(root, key.slice(0, 2)), { recursive: true });
+      // A shard directory made just now must itself be durable in the root, or its file's entry is lost with it.
+      const madeShard = await mkdir(join(root, key.slice(0, 2)), { recursive: true });
+      if (madeShard !== undefined) await syncDirectory(root);
       const hash = createHash('sha256');
       const headChunks: Buffer[] = [];
       let size = 0;

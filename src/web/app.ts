@@ -8,7 +8,7 @@ import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { CaseError } from '../cases/errors.ts';
-import type { Config } from '../config.ts';
+import type { LoadedConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
 import type { VirusScanner } from '../documents/virus-scan.ts';
@@ -42,7 +42,7 @@ declare module '@fastify/secure-session' {
 
 export interface AppDeps {
   config: Pick<
-    Config,
+    LoadedConfig,
     | 'nodeEnv'
     | 'cookieSecure'
     | 'uploadMaxBytes'

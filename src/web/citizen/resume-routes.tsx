@@ -24,7 +24,7 @@ import { CitizenPage } from './views.tsx';
 export const SAVE_LATER = 'speichern';
 
 export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const publicUrl = deps.config.publicUrl ?? 'http://localhost:3000';
+  const { publicUrl } = deps.config;
 
   async function anonymousDraft(serviceId: string, request: Parameters<typeof citizenOrVisitor>[0]) {
     const pkg = deps.services.find(serviceId);
