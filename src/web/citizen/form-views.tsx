@@ -60,6 +60,14 @@ export function QuestionPage(
         {localize(props.pkg.definition.metadata.title, locale)}
       </p>
       <Form action={props.action} csrfToken={props.frame.csrfToken} multipart={hasUploads(props.items)}>
+        {props.items.some((item) => item.kind === 'repeat') && (
+          // Enter in a text field presses the form's first submit button; on a page with repeating groups
+          // that would be "remove item 1" or "remove file". This copy of "continue" comes first, hidden from
+          // sight and from assistive technology, so Enter saves the page as the visible button does.
+          <button type="submit" hidden>
+            {t.continue}
+          </button>
+        )}
         {single ? null : <h1 class="kern-heading-large">{title}</h1>}
         <PageItems
           items={props.items}

@@ -238,7 +238,7 @@ function Repeat(props: ItemProps & { def: RepeatFieldDef; value: unknown }): VNo
       ))}
       {entries.length < def.max && (
         <Button variant="secondary" name="_action" value={`add:${def.name}`}>
-          {`${itemLabel} hinzufügen`}
+          {t.addItem(itemLabel)}
         </Button>
       )}
     </div>
