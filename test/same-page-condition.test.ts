@@ -4,9 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Client } from './helpers/client.ts';
+import { Client, SAMPLE_PNG } from './helpers/client.ts';
 import { loginCitizen } from './helpers/journey.ts';
-import { MINOR_QUESTION, publishSamePageLibraryCard } from './helpers/packages.ts';
+import {
+  MINOR_QUESTION,
+  publishInto,
+  publishSamePageLibraryCard,
+  readShippedPackage,
+} from './helpers/packages.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 const PAGE = '/dienste/bibliotheksausweis/formular/erziehungsberechtigte';
@@ -75,4 +80,38 @@ test('a question depending on an answer of its own page: shown with a hint, vali
   assert.equal(answers.minor, false);
   for (const name of ['guardianName', 'guardianPhone', 'guardianConsent'])
     assert.equal(name in answers, false, `${name} is not stored`);
+});
+
+test('a file refused for a question that no longer applies is no error; for one that applies it is', async () => {
+  const pkg = await readShippedPackage('bibliotheksausweis');
+  pkg.version = '1.7.0';
+  const page = pkg.form.pages.find((p) => p.id === 'erziehungsberechtigte');
+  if (!page) throw new Error('the library card has no guardian page');
+  delete page.condition;
+  page.fields = [
+    { kind: 'yesNo', name: 'minor', label: { de: MINOR_QUESTION } },
+    {
+      kind: 'file',
+      name: 'consentLetter',
+      label: { de: 'Einverständniserklärung' },
+      mediaTypes: ['application/pdf'],
+      optional: true,
+      condition: 'minor = true',
+    },
+  ];
+  pkg.tests = [];
+  await publishInto(platform, pkg);
+  // A citizen without a draft yet, so the new version applies.
+  const citizen = new Client(platform.app);
+  await loginCitizen(citizen, 'test-erika-mustermann');
+  await citizen.get(PAGE);
+  const picture = { name: 'brief.png', type: 'image/png', content: SAMPLE_PNG };
+
+  const adult = await citizen.postMultipart(PAGE, { minor: 'no' }, { consentLetter: picture });
+  assert.equal(adult.statusCode, 303, adult.body.slice(0, 300));
+
+  await citizen.get(PAGE);
+  const minor = await citizen.postMultipart(PAGE, { minor: 'yes' }, { consentLetter: picture });
+  assert.equal(minor.statusCode, 400);
+  assert.match(minor.body, /href="#consentLetter"/);
 });

@@ -300,9 +300,13 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const env = { locale: localeOf(request), today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
       // Conditions on answers of this page are decided with what was posted for them.
       const result = validatePage(page, raw, context, env, withPosted);
+      // A file refused for a question that no longer applies (its condition turned false) is no error.
+      const applying = uploadErrors.filter(
+        (u) => !result.dropped.some((name) => u.field === name || u.field.startsWith(`${name}.`)),
+      );
       const errors = [
-        ...uploadErrors,
-        ...result.errors.filter((e) => !uploadErrors.some((u) => u.field === e.field)),
+        ...applying,
+        ...result.errors.filter((e) => !applying.some((u) => u.field === e.field)),
       ];
       if (errors.length > 0) {
         await discardDetached(raw);
