@@ -35,7 +35,7 @@ test('the shipped samples are published on first start', async () => {
     stored.map((p) => `${p.id}@${p.version}:${p.status}`),
     [
       'bewohnerparkausweis@1.0.0:published',
-      'bibliotheksausweis@1.0.0:published',
+      'bibliotheksausweis@1.1.0:published',
       'hundesteuer@1.0.0:published',
     ],
   );
@@ -90,29 +90,29 @@ test('a new version is offered only once published; a draft started before keeps
   await citizen.post(`${form}/person`, { givenName: 'Ozan', familyName: 'Yılmaz', birthDate: '01.02.1990' });
 
   const next = await library();
-  next.version = '1.1.0';
-  next.form.pages[1]?.fields.splice(1, 1); // 1.1.0 no longer asks for an e-mail address
+  next.version = '1.2.0';
+  next.form.pages[1]?.fields.splice(1, 1); // 1.2.0 no longer asks for an e-mail address
   next.tests = next.tests.filter((t) => !t.name.includes('e-mail'));
-  await importPackage(platform.db, ars, next, 'lib 1.1.0');
+  await importPackage(platform.db, ars, next, 'lib 1.2.0');
   await platform.services.reload();
   assert.equal(
     platform.services.find('bibliotheksausweis')?.definition.version,
-    '1.0.0',
+    '1.1.0',
     'a draft version is not offered',
   );
 
-  await publishPackage(platform.db, ars, 'bibliotheksausweis', '1.1.0');
+  await publishPackage(platform.db, ars, 'bibliotheksausweis', '1.2.0');
   await platform.services.reload();
-  assert.equal(platform.services.find('bibliotheksausweis')?.definition.version, '1.1.0');
-  assert.doesNotMatch((await new Client(platform.app).get('/dienste/bibliotheksausweis')).body, /1\.0\.0/);
+  assert.equal(platform.services.find('bibliotheksausweis')?.definition.version, '1.2.0');
+  assert.doesNotMatch((await new Client(platform.app).get('/dienste/bibliotheksausweis')).body, /1\.1\.0/);
 
-  // The citizen's draft from 1.0.0 still shows 1.0.0's contact page, with the e-mail field.
+  // The citizen's draft from 1.1.0 still shows 1.1.0's contact page, with the e-mail field.
   assert.match((await citizen.get(`${form}/kontakt`)).body, /E-Mail-Adresse/);
 
-  await retirePackage(platform.db, ars, 'bibliotheksausweis', '1.0.0');
+  await retirePackage(platform.db, ars, 'bibliotheksausweis', '1.1.0');
   await platform.services.reload();
   assert.ok(
-    platform.services.findVersion('bibliotheksausweis', '1.0.0'),
+    platform.services.findVersion('bibliotheksausweis', '1.1.0'),
     'old cases still find their version',
   );
 });

@@ -36,9 +36,15 @@ test('Bewohnerparkausweis: log-in "substanziell", upload, stated fee, postbox an
   assert.match(facts.onlineProofs.reason, /„Fahrzeugschein“/);
 });
 
-test('Bibliotheksausweis: no LeiKa key, a conditional upload still counts, computed fee', async () => {
-  const facts = packageFacts(await shipped('bibliotheksausweis'));
-  assert.equal(facts.leistungsbeschreibung.value, false);
+test('Bibliotheksausweis: LeiKa keys, a conditional upload still counts, computed fee', async () => {
+  const pkg = await shipped('bibliotheksausweis');
+  assert.equal(packageFacts(pkg).leistungsbeschreibung.value, true);
+  const facts = packageFacts({ ...pkg, metadata: { ...pkg.metadata, leikaKeys: [] } });
+  assert.equal(
+    facts.leistungsbeschreibung.value,
+    false,
+    'without a LeiKa key there is no Leistungsbeschreibung',
+  );
   assert.equal(facts.login.requiredTrustLevel, 'basic');
   assert.equal(facts.onlineProofs.value, true);
   assert.equal(facts.fee.value, true);
