@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, settingsTable } from './config.ts';
 import { DEMO_TENANT, seedDemoTenant } from './identity/tenants.ts';
 import { openDatabase, serve } from './main.ts';
 import { PACKAGE_USAGE, packageCommand } from './packages/cli.ts';
-import { IMPORT_FIM_USAGE, importFimCommand } from './packages/fim/cli.ts';
+import { IMPORT_FIM_USAGE, importCodeListCommand, importFimCommand } from './packages/fim/cli.ts';
 
 const USAGE = `Usage: amtsweg <command>
 
@@ -43,6 +43,12 @@ async function main(command: string | undefined): Promise<number> {
     }
     case 'import-fim':
       return importFimCommand(
+        process.argv.slice(3),
+        (line) => console.log(line),
+        (line) => console.error(line),
+      );
+    case 'import-codelist':
+      return importCodeListCommand(
         process.argv.slice(3),
         (line) => console.log(line),
         (line) => console.error(line),
