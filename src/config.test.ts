@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { ConfigError, loadConfig, settings, settingsTable } from './config.ts';
 
 const SECRET = 's'.repeat(32);
+/** What production needs besides NODE_ENV. */
+const PRODUCTION = { NODE_ENV: 'production', SESSION_SECRET: SECRET, SMTP_URL: 'smtps://mail.example.de' };
 
 test('without any variables every setting has its documented default', () => {
   assert.deepEqual(loadConfig({}), {
@@ -21,6 +23,7 @@ test('without any variables every setting has its documented default', () => {
     cookieSecure: true,
     draftRetentionDays: 30,
     caseLinkDays: 90,
+    mailRetentionDays: 30,
     worker: true,
     uploadMaxBytes: 10 * 1024 * 1024,
     devLoginLoadPersons: 0,
@@ -37,8 +40,7 @@ test('an empty variable counts as unset', () => {
 
 test('valid values are parsed to their types', () => {
   const config = loadConfig({
-    NODE_ENV: 'production',
-    SESSION_SECRET: SECRET,
+    ...PRODUCTION,
     PORT: '8080',
     DATA_DIR: '/srv/amtsweg',
     DATABASE_URL: 'postgresql://amtsweg@db.internal/amtsweg',
@@ -46,8 +48,11 @@ test('valid values are parsed to their types', () => {
     WORKER: 'no',
     UPLOAD_MAX_BYTES: '2048',
     LOG_LEVEL: 'warn',
+    MAIL_RETENTION_DAYS: '7',
   });
   assert.equal(config.nodeEnv, 'production');
+  assert.equal(config.smtpUrl, 'smtps://mail.example.de');
+  assert.equal(config.mailRetentionDays, 7);
   assert.equal(config.port, 8080);
   assert.equal(config.dataDir, '/srv/amtsweg');
   assert.equal(config.databaseUrl, 'postgresql://amtsweg@db.internal/amtsweg');
@@ -103,12 +108,30 @@ test('invalid values produce one error naming every bad variable and its value',
 test('production without SESSION_SECRET does not start', () => {
   const error = configError({ NODE_ENV: 'production' });
   assert.match(error.message, /SESSION_SECRET must be set when NODE_ENV=production/);
-  assert.equal(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET }).sessionSecret, SECRET);
+  assert.equal(loadConfig(PRODUCTION).sessionSecret, SECRET);
+});
+
+test('production without SMTP_URL does not start: its e-mails and their links would stay in the outbox', () => {
+  const error = configError({ ...PRODUCTION, SMTP_URL: '' });
+  assert.equal(error.message.split('\n').length, 2, 'one problem');
+  assert.match(error.message, /- SMTP_URL must be set when NODE_ENV=production/);
+  assert.match(error.message, /SMTP_URL muss bei NODE_ENV=production gesetzt sein/);
+  // Development keeps e-mails in the outbox, where developers read them.
+  assert.equal(loadConfig({ NODE_ENV: 'development' }).smtpUrl, undefined);
+  assert.equal(loadConfig({ NODE_ENV: 'test' }).smtpUrl, undefined);
+});
+
+test('MAIL_RETENTION_DAYS is a number of days from 1 to 365', () => {
+  assert.match(
+    configError({ MAIL_RETENTION_DAYS: '0' }).message,
+    /MAIL_RETENTION_DAYS must be a whole number/,
+  );
+  assert.match(configError({ MAIL_RETENTION_DAYS: 'ewig' }).message, /got "ewig"/);
 });
 
 test('load persons for the development log-in are refused in production', () => {
   assert.equal(loadConfig({ DEV_LOGIN_LOAD_PERSONS: '50' }).devLoginLoadPersons, 50);
-  const error = configError({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DEV_LOGIN_LOAD_PERSONS: '50' });
+  const error = configError({ ...PRODUCTION, DEV_LOGIN_LOAD_PERSONS: '50' });
   assert.match(error.message, /DEV_LOGIN_LOAD_PERSONS must be unset when NODE_ENV=production/);
 });
 

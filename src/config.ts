@@ -57,7 +57,7 @@ const secret: Parser<string> = (raw) => {
 export const settings = {
   nodeEnv: {
     env: 'NODE_ENV',
-    doc: '`production` disables the development log-ins and requires SESSION_SECRET.',
+    doc: '`production` disables the development log-ins and requires SESSION_SECRET and SMTP_URL.',
     default: 'development',
     parse: oneOf('development', 'production', 'test'),
   },
@@ -130,7 +130,7 @@ export const settings = {
   },
   smtpUrl: {
     env: 'SMTP_URL',
-    doc: 'Mail server for e-mails to citizens, e.g. smtps://user:pass@mail.example.de. Unset: e-mails stay in the outbox (development page /entwicklung/postausgang).',
+    doc: 'Mail server for e-mails to citizens, e.g. smtps://user:pass@mail.example.de. Required with NODE_ENV=production. Unset in development: e-mails are not sent but stay in the outbox (development page /entwicklung/postausgang).',
     default: undefined,
     parse: text,
   },
@@ -139,6 +139,12 @@ export const settings = {
     doc: 'Sender of e-mails to citizens.',
     default: 'Amtsweg <noreply@localhost>',
     parse: text,
+  },
+  mailRetentionDays: {
+    env: 'MAIL_RETENTION_DAYS',
+    doc: 'Days a sent or failed e-mail (recipient and subject) is kept in the outbox; then it is deleted. E-mails not yet sent are kept.',
+    default: 30,
+    parse: integer(1, 365),
   },
   clamavHost: {
     env: 'CLAMAV_HOST',
@@ -176,10 +182,10 @@ export type Config = {
     : never;
 };
 
-/** Reads and validates every setting; throws one ConfigError naming all bad variables. */
 /** The settings as the app uses them: PUBLIC_URL filled in from the port when unset, once, here. */
 export type LoadedConfig = Omit<Config, 'publicUrl'> & { publicUrl: string };
 
+/** Reads and validates every setting; throws one ConfigError naming all bad variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const problems: string[] = [];
   const values: Record<string, unknown> = {};
@@ -198,6 +204,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const config = values as Config;
   if (config.nodeEnv === 'production' && !config.sessionSecret) {
     problems.push('SESSION_SECRET must be set when NODE_ENV=production');
+  }
+  // Without a mail server e-mails are never sent, so their link tokens would stay in the outbox table.
+  if (config.nodeEnv === 'production' && !config.smtpUrl) {
+    problems.push(
+      'SMTP_URL must be set when NODE_ENV=production (e-mails with their links would stay unsent in the outbox) / ' +
+        'SMTP_URL muss bei NODE_ENV=production gesetzt sein (E-Mails blieben samt ihren Links unverschickt im Postausgang)',
+    );
   }
   if (config.nodeEnv === 'production' && config.devLoginLoadPersons > 0) {
     problems.push(

@@ -10,19 +10,23 @@ import type { LoadedConfig } from './config.ts';
 import { createDatabase, type Db } from './db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { createFileBlobStore } from './documents/blob-store.ts';
+import { type BlobStore, createFileBlobStore } from './documents/blob-store.ts';
 import { createClamdScanner } from './documents/clamd.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
 import { deleteExpiredDrafts } from './forms/draft-expiry.ts';
 import { DEMO_TENANT, listStaff, seedDemoTenant } from './identity/tenants.ts';
 import { recordIncident } from './jobs/incidents.ts';
-import { createSmtpTransport, MAIL_QUEUE, mailHandler } from './jobs/mail.ts';
-import { type JobQueue, startJobQueue } from './jobs/queue.ts';
+import {
+  createSmtpTransport,
+  deleteExpiredMails,
+  MAIL_QUEUE,
+  mailHandler,
+  markMailFailed,
+} from './jobs/mail.ts';
+import { type JobQueue, type JobQueueOptions, startJobQueue } from './jobs/queue.ts';
 import { loadServiceRegistry, SHIPPED_SERVICES } from './packages/registry.ts';
 import { seedShippedPackages } from './packages/store.ts';
 import { build } from './web/app.ts';
-
-const EXPIRE_DRAFTS = 'expire-drafts';
 
 export interface Database {
   db: Db;
@@ -74,6 +78,41 @@ export async function seedDemoData(db: Db, offered: Parameters<typeof seedDemoPr
   if (coordinator) await seedDemoProgress(db, coordinator, offered, new Date());
 }
 
+/** Retention periods, enforced each night (cron, UTC): drafts with their uploads; sent and failed e-mails. */
+export function nightlyJobs(
+  db: Db,
+  store: BlobStore,
+  config: Pick<LoadedConfig, 'draftRetentionDays' | 'mailRetentionDays'>,
+) {
+  return [
+    {
+      queue: 'expire-drafts',
+      cron: '17 3 * * *',
+      run: async () => {
+        await deleteExpiredDrafts(db, store, new Date(), config.draftRetentionDays);
+      },
+    },
+    {
+      queue: 'expire-mails',
+      cron: '27 3 * * *',
+      run: async () => {
+        await deleteExpiredMails(db, new Date(), config.mailRetentionDays);
+      },
+    },
+  ];
+}
+
+type DeadJob = Parameters<NonNullable<JobQueueOptions['onDeadLetter']>>[0];
+
+/** After a job's last retry: a failed e-mail gives up its link (it will not be sent), and a person is told. */
+export function onDeadLetter(db: Db, log: (job: DeadJob) => void) {
+  return async (job: DeadJob): Promise<void> => {
+    log(job);
+    if (job.queue === MAIL_QUEUE) await markMailFailed(db, job.data);
+    await recordIncident(db, job);
+  };
+}
+
 export interface Running {
   url: string;
   stop(): Promise<void>;
@@ -100,6 +139,7 @@ export async function serve(config: LoadedConfig): Promise<Running> {
     publicUrl: config.publicUrl,
     validDays: config.caseLinkDays,
   };
+  const nightly = nightlyJobs(db, store, config);
   const handlers = config.worker
     ? (jobs: JobQueue) => ({
         ...caseEffectHandlers({ db, store, services, jobs, caseLinks, now }),
@@ -107,20 +147,17 @@ export async function serve(config: LoadedConfig): Promise<Running> {
           db,
           config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : undefined,
         ),
-        [EXPIRE_DRAFTS]: async () => {
-          await deleteExpiredDrafts(db, store, new Date(), config.draftRetentionDays);
-        },
+        ...Object.fromEntries(nightly.map((job) => [job.queue, job.run])),
       })
     : undefined;
   const jobs = await startJobQueue({
     url: database.url,
     queues: [...Object.values(EFFECTS), MAIL_QUEUE],
     handlers,
-    schedules: [{ queue: EXPIRE_DRAFTS, cron: '17 3 * * *' }],
-    onDeadLetter: async (job) => {
-      app.log.error({ jobId: job.id, queue: job.queue }, 'effect failed all retries; incident opened');
-      await recordIncident(db, job);
-    },
+    schedules: nightly.map(({ queue, cron }) => ({ queue, cron })),
+    onDeadLetter: onDeadLetter(db, (job) =>
+      app.log.error({ jobId: job.id, queue: job.queue }, 'effect failed all retries; incident opened'),
+    ),
     onError: (error) => app.log.error({ err: error }, 'job queue error'),
   });
   const app = await build({

@@ -8,6 +8,7 @@ import * as incidents from './migrations/0004-incidents.ts';
 import * as catalog from './migrations/0005-catalog.ts';
 import * as caseLinks from './migrations/0006-case-links.ts';
 import * as referenceSequences from './migrations/0007-reference-sequences.ts';
+import * as mailFailures from './migrations/0008-mail-failures.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-catalog': catalog,
   '0006-case-links': caseLinks,
   '0007-reference-sequences': referenceSequences,
+  '0008-mail-failures': mailFailures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

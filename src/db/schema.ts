@@ -144,6 +144,8 @@ export interface OutboundMailTable {
   body: string;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  /** Set when sending failed its last retry (migration 0008). */
+  failed_at: Date | null;
 }
 
 export interface IncidentsTable {

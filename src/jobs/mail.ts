@@ -1,12 +1,18 @@
 /**
  * E-mail: every message is written to the outbox table in the caller's transaction and sent by a job.
- * With SMTP_URL set, nodemailer sends it; without, it stays in the outbox, shown on the development page
- * /entwicklung/postausgang. Sending is at-least-once: a crash between sending and marking resends.
+ * With SMTP_URL set, nodemailer sends it; without (development only, see config.ts), it stays in the
+ * outbox, shown on the development page /entwicklung/postausgang. Sending is at-least-once: a crash
+ * between sending and marking resends.
+ *
+ * Bodies carry link tokens that open drafts and cases, so a body is kept only while the mail may still be
+ * sent: once it is sent or has failed its last retry, only recipient and subject remain, and those go
+ * after MAIL_RETENTION_DAYS (the recipient is personal data).
  */
 import type { Transaction } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { isUuid } from '../db/uuid.ts';
 import type { JobQueue } from './queue.ts';
 
 export const MAIL_QUEUE = 'send-mail';
@@ -44,10 +50,11 @@ export function mailHandler(db: Db, transport: MailTransport | undefined) {
       .select(['id', 'recipient', 'subject', 'body'])
       .where('id', '=', String(data.mailId))
       .where('sent_at', 'is', null)
+      // A failed mail has lost its body: sending it again (a dead job retried by hand) would send nothing.
+      .where('failed_at', 'is', null)
       .executeTakeFirst();
     if (!mail || !transport) return;
     await transport.send({ to: mail.recipient, subject: mail.subject, text: mail.body });
-    // The body carries link tokens, which open drafts and cases: once sent, only the subject is kept.
     await db
       .updateTable('outbound_mail')
       .set({ sent_at: new Date(), body: '' })
@@ -56,13 +63,45 @@ export function mailHandler(db: Db, transport: MailTransport | undefined) {
   };
 }
 
+/**
+ * For the mail queue's dead letters: the mail will not be sent, so its link goes as after sending, and
+ * the row says it failed (the incident for a person is recorded beside it, see main.ts).
+ */
+export async function markMailFailed(db: Db, data: unknown, now = new Date()): Promise<void> {
+  const mailId = typeof data === 'object' && data !== null && 'mailId' in data ? data.mailId : undefined;
+  if (typeof mailId !== 'string' || !isUuid(mailId)) return;
+  await db
+    .updateTable('outbound_mail')
+    .set({ failed_at: now, body: '' })
+    .where('id', '=', mailId)
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .execute();
+}
+
+/** Deletes mails sent or failed more than `retentionDays` ago; pending ones stay. Returns how many. */
+export async function deleteExpiredMails(db: Db, now: Date, retentionDays: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+  const result = await db
+    .deleteFrom('outbound_mail')
+    .where((eb) => eb.or([eb('sent_at', '<', cutoff), eb('failed_at', '<', cutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export type MailStatus = 'pending' | 'sent' | 'failed';
+
+const mailStatus = (row: { sent_at: Date | null; failed_at: Date | null }): MailStatus =>
+  row.sent_at ? 'sent' : row.failed_at ? 'failed' : 'pending';
+
 /** The latest messages, for the development outbox page. */
 export async function listOutbox(db: Db, tenantArs: string, limit = 20) {
-  return db
+  const rows = await db
     .selectFrom('outbound_mail')
-    .select(['recipient', 'subject', 'body', 'created_at', 'sent_at'])
+    .select(['recipient', 'subject', 'body', 'created_at', 'sent_at', 'failed_at'])
     .where('tenant_ars', '=', tenantArs)
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
+  return rows.map((row) => ({ ...row, status: mailStatus(row) }));
 }

@@ -149,6 +149,12 @@ export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   if (deps.config.nodeEnv === 'production') return;
+  // A sent or failed mail has lost its body (its link): the status says which.
+  const outboxStatus = {
+    pending: ', nicht verschickt',
+    sent: ', verschickt',
+    failed: ', Versand fehlgeschlagen',
+  };
   app.get('/entwicklung/postausgang', async (request, reply) => {
     const mails = await listOutbox(deps.db, deps.tenant.ars);
     return sendPage(
@@ -163,7 +169,7 @@ export async function resumeRoutes(app: FastifyInstance, deps: AppDeps): Promise
             <h2 class="kern-heading-small">{mail.subject}</h2>
             <p class="kern-body kern-body--small">
               An {mail.recipient}, {dateTimeFormat.format(mail.created_at)}
-              {mail.sent_at ? ', verschickt' : ', nicht verschickt'}
+              {outboxStatus[mail.status]}
             </p>
             <pre class="app-mail-body">{mail.body}</pre>
           </section>

@@ -1,5 +1,6 @@
 /** Staff routes: test log-in, inbox, case page, decision, document download (every read audited in the module). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findDeliveryAddress } from '../../cases/case-links.ts';
 import { decideCase, listInbox, readCaseForStaff } from '../../cases/service.ts';
 import type { Outcome } from '../../cases/types.ts';
 import { listCaseDocuments, openDocument, readDocumentForStaff } from '../../documents/service.ts';
@@ -88,6 +89,8 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     status = 200,
   ) {
     const { case: found, events } = await readCaseForStaff(deps.db, staff, caseId);
+    // Only after readCaseForStaff: its case.read audit entry covers the address, which belongs to the case.
+    const deliveryAddress = await findDeliveryAddress(deps.db, found.id);
     const documents = await listCaseDocuments(deps.db, found.id);
     const pkg = deps.services.findVersion(found.serviceId, found.serviceVersion);
     return sendPage(
@@ -98,6 +101,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         events={events}
         documents={documents}
         pkg={pkg}
+        deliveryAddress={deliveryAddress}
         {...extra}
       />,
       status,

@@ -136,6 +136,8 @@ export interface CasePageProps {
   events: CaseEvent[];
   documents: DocumentRecord[];
   pkg: CompiledPackage | undefined;
+  /** Set for an applicant without log-in: every message, the Bescheid too, goes out as an e-mailed link. */
+  deliveryAddress: string | undefined;
   errors: FieldError[];
   form: { decision?: string; reason?: string };
   decided?: boolean;
@@ -146,11 +148,15 @@ export function CasePage(props: CasePageProps): VNode {
   const rows = props.pkg ? summaryRows(props.pkg, c.answers, isoDateInBerlin(c.submittedAt), 'de') : [];
   const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
   const letter = props.documents.find((d) => d.kind === 'decision_letter');
+  // Caseworkers must know that an applicant without log-in has no postbox: the Bescheid goes out as a link.
+  const delivery = props.deliveryAddress
+    ? `per E-Mail-Link an ${props.deliveryAddress}`
+    : 'in das Postfach des Nutzerkontos';
   return (
     <StaffPage frame={props.frame} title={`Vorgang ${c.reference}`} errors={props.errors}>
       {props.decided && (
         <Alert type="success" title="Entscheidung gespeichert">
-          Der Bescheid wird erstellt und in das Postfach zugestellt.
+          Der Bescheid wird erstellt und {delivery} zugestellt.
         </Alert>
       )}
       <h1 class="kern-heading-large">Vorgang {c.reference}</h1>
@@ -158,6 +164,7 @@ export function CasePage(props: CasePageProps): VNode {
         {props.pkg?.definition.metadata.title.de ?? c.serviceId} · Status:{' '}
         <Badge type={STATUS_NAMES[c.status].type}>{STATUS_NAMES[c.status].label}</Badge>
       </p>
+      <p class="kern-body">Zustellung: {delivery}</p>
       <h2 class="kern-heading-medium">Angaben</h2>
       <SummaryList
         rows={rows.map((row) => {
