@@ -24,6 +24,7 @@ import {
   markMailFailed,
 } from './jobs/mail.ts';
 import { type JobQueue, type JobQueueOptions, startJobQueue } from './jobs/queue.ts';
+import { followPackageChanges } from './packages/package-changes.ts';
 import { loadServiceRegistry, SHIPPED_SERVICES } from './packages/registry.ts';
 import { seedShippedPackages } from './packages/store.ts';
 import { build } from './web/app.ts';
@@ -170,12 +171,19 @@ export async function serve(config: LoadedConfig): Promise<Running> {
     tenant: DEMO_TENANT,
     now,
   });
+  const follower = await followPackageChanges({
+    url: database.url,
+    tenantArs: DEMO_TENANT.ars,
+    reload: () => services.reload(),
+    onError: (error) => app.log.warn({ err: error }, 'following package changes'),
+  });
   const address = await app.listen({ host: config.host, port: config.port });
   return {
     url: address,
     async stop() {
       // Order matters: stop taking requests, let running jobs finish, then close the database.
       await app.close();
+      await follower.close();
       await jobs.stop();
       await database.close();
     },

@@ -40,12 +40,20 @@ export function createServiceRegistry(
   initial: readonly Entry[],
 ): ServiceRegistry {
   let current = index(initial);
+  // Reloads may overlap (a publish here and a notification from elsewhere): a load that started earlier
+  // never replaces the result of one that started later.
+  let started = 0;
+  let applied = 0;
   return {
     list: () => [...current.offered.values()],
     find: (id) => current.offered.get(id),
     findVersion: (id, version) => current.versions.get(`${id}@${version}`),
     async reload() {
-      current = index(await load());
+      const ticket = ++started;
+      const entries = await load();
+      if (ticket < applied) return;
+      applied = ticket;
+      current = index(entries);
     },
   };
 }

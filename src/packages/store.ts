@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import type { CompiledPackage } from './compile.ts';
 import { PackageError } from './errors.ts';
 import { loadPackage, loadPackageDirectory } from './load.ts';
+import { notifyPackagesChanged } from './package-changes.ts';
 import type { ServicePackage } from './schema.ts';
 import { runPackageTests } from './test-runner.ts';
 
@@ -72,16 +73,19 @@ async function setStatus(
   to: PackageStatus,
 ): Promise<void> {
   const now = new Date();
-  const result = await db
-    .updateTable('service_packages')
-    .set(to === 'published' ? { status: to, published_at: now } : { status: to, retired_at: now })
-    .where('tenant_ars', '=', tenantArs)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n)
-    throw new PackageError(`${id}@${version}`, [`no ${from} version ${id}@${version}`]);
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('service_packages')
+      .set(to === 'published' ? { status: to, published_at: now } : { status: to, retired_at: now })
+      .where('tenant_ars', '=', tenantArs)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n)
+      throw new PackageError(`${id}@${version}`, [`no ${from} version ${id}@${version}`]);
+    await notifyPackagesChanged(trx, tenantArs);
+  });
 }
 
 export const publishPackage = (db: Db, tenantArs: string, id: string, version: string) =>

@@ -20,6 +20,7 @@ import { recordIncident } from '../../src/jobs/incidents.ts';
 import { MAIL_QUEUE } from '../../src/jobs/mail.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
 import { seedDemoData } from '../../src/main.ts';
+import { followPackageChanges } from '../../src/packages/package-changes.ts';
 import { loadServiceRegistry, type ServiceRegistry, SHIPPED_SERVICES } from '../../src/packages/registry.ts';
 import { seedShippedPackages } from '../../src/packages/store.ts';
 import { build } from '../../src/web/app.ts';
@@ -109,6 +110,13 @@ export async function startTestPlatform(
       tenant: DEMO_TENANT,
       now,
     });
+    // As in `npm start`: versions published by another process (or the CLI) are offered here too.
+    const follower = await followPackageChanges({
+      url: postgres.url,
+      tenantArs: DEMO_TENANT.ars,
+      reload: () => services.reload(),
+      onError: (error) => console.error('following package changes', error),
+    });
     return {
       app,
       db,
@@ -119,6 +127,7 @@ export async function startTestPlatform(
       url: postgres.url,
       async close() {
         await app.close();
+        await follower.close();
         await jobs.stop();
         await abandon();
       },
