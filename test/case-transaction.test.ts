@@ -50,7 +50,7 @@ async function submitted(citizenId: string) {
     'fahrzeugschein',
   );
   return submitApplication(
-    { db: platform.db, jobs: platform.jobs, now: () => new Date() },
+    { db: platform.db, jobs: platform.jobs, store: platform.store, now: () => new Date() },
     { tenantArs: DEMO_TENANT.ars, pkg, citizen: { ...citizen, id: citizenId } },
   );
 }
@@ -140,7 +140,7 @@ test('submitting twice at once creates one case', async () => {
     answers,
     'fahrzeugschein',
   );
-  const deps = { db: platform.db, jobs: platform.jobs, now: () => new Date() };
+  const deps = { db: platform.db, jobs: platform.jobs, store: platform.store, now: () => new Date() };
   const input = { tenantArs: DEMO_TENANT.ars, pkg, citizen: { ...citizen, id: 'test-tx-3' } };
   const results = await Promise.allSettled([submitApplication(deps, input), submitApplication(deps, input)]);
   assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);

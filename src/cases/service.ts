@@ -2,13 +2,16 @@
  * Applications become cases; caseworkers decide them. Every change is one transaction: the case row
  * (optimistic `version`), one event row, and the effects enqueued on the same transaction.
  */
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Answers } from '../db/schema.ts';
+import type { Answers, Database } from '../db/schema.ts';
 import { isUuid } from '../db/uuid.ts';
+import type { BlobStore } from '../documents/blob-store.ts';
 import { isoDateInBerlin } from '../forms/display.ts';
 import { findDraft } from '../forms/drafts.ts';
 import { evaluationContext } from '../forms/engine.ts';
 import { firstIncompletePage, visibleAnswers } from '../forms/journey.ts';
+import { documentIdsIn } from '../forms/repeat-uploads.ts';
 import { recordAudit } from '../identity/audit.ts';
 import type { Citizen, StaffMember } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -39,6 +42,11 @@ export interface CaseDeps {
   now: () => Date;
 }
 
+/** Submitting also deletes the draft's uploads the application does not keep. */
+export interface SubmitDeps extends CaseDeps {
+  store: BlobStore;
+}
+
 export const EFFECTS = {
   notifySubmitted: 'notify-citizen-submitted',
   renderDecisionLetter: 'render-decision-letter',
@@ -50,11 +58,39 @@ function applicantName(pkg: CompiledPackage, answers: Answers, today: string): s
 }
 
 /**
+ * Moves the draft's uploads that the submitted answers refer to into the case and deletes the others (files
+ * of questions that no longer apply, of a page left without saving): the authority gets no personal data
+ * the application does not contain. Returns the deleted contents' storage keys, to delete after the commit.
+ */
+async function moveUploadsToCase(
+  trx: Transaction<Database>,
+  draftId: string,
+  caseId: string,
+  answers: Answers,
+): Promise<string[]> {
+  const kept = [...documentIdsIn([answers])].filter(isUuid);
+  if (kept.length > 0)
+    await trx
+      .updateTable('documents')
+      .set({ case_id: caseId, draft_id: null })
+      .where('draft_id', '=', draftId)
+      .where('id', 'in', kept)
+      .execute();
+  // Before the draft goes: deleting it would only unlink the rest (ON DELETE SET NULL) and leave them behind.
+  const dropped = await trx
+    .deleteFrom('documents')
+    .where('draft_id', '=', draftId)
+    .returning('storage_key')
+    .execute();
+  return dropped.map((d) => d.storage_key);
+}
+
+/**
  * Turns the citizen's complete draft into a submitted case; returns it. Fails if the draft is gone or
  * incomplete. An applicant without log-in must give `deliveryEmail`: their messages go there as links.
  */
 export async function submitApplication(
-  deps: CaseDeps,
+  deps: SubmitDeps,
   input: { tenantArs: string; pkg: CompiledPackage; citizen: Citizen; deliveryEmail?: string },
 ): Promise<Case> {
   const { tenantArs, pkg, citizen, deliveryEmail } = input;
@@ -65,7 +101,7 @@ export async function submitApplication(
   const year = now.getUTCFullYear();
   const sequence = referenceSequence(tenantArs, service.metadata.referencePrefix, year);
   await ensureReferenceSequence(deps.db, sequence);
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const { created, droppedFiles } = await deps.db.transaction().execute(async (trx) => {
     // Locked and read in one query: a double click waits here, then finds no draft; and no page saved
     // in the meantime is missed.
     const draft = await findDraft(trx, { tenantArs, service, citizenId: citizen.id }, { forUpdate: true });
@@ -103,15 +139,13 @@ export async function submitApplication(
     });
     if (anonymous && deliveryEmail)
       await saveDeliveryAddress(trx, { tenantArs, caseId: row.id, email: deliveryEmail });
-    await trx
-      .updateTable('documents')
-      .set({ case_id: row.id, draft_id: null })
-      .where('draft_id', '=', draft.id)
-      .execute();
+    const droppedFiles = await moveUploadsToCase(trx, draft.id, row.id, answers);
     await trx.deleteFrom('drafts').where('id', '=', draft.id).execute();
     await deps.jobs.enqueue(trx, { queue: EFFECTS.notifySubmitted, data: { caseId: row.id } });
-    return toCase(row);
+    return { created: toCase(row), droppedFiles };
   });
+  // Contents go only after the rows are gone, so no record ever points at a missing file.
+  for (const key of droppedFiles) await deps.store.delete(key);
   return created;
 }
 

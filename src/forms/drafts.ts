@@ -2,6 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Answers } from '../db/schema.ts';
+import { isUuid } from '../db/uuid.ts';
+import type { FileAnswer } from './types.ts';
 
 export interface DraftKey {
   tenantArs: string;
@@ -78,4 +80,64 @@ export async function saveAnswers(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A file answer to be saved whose upload the draft no longer has; `path` is its input, e.g. "dogs.1.proof". */
+export interface MissingFile {
+  path: string;
+  filename: string;
+}
+
+/** The file answers in `values` with their input paths ("proof", "dogs.1.proof"). */
+function fileAnswersIn(values: Answers): { path: string; file: FileAnswer }[] {
+  const found: { path: string; file: FileAnswer }[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (!value || typeof value !== 'object') return;
+    if (typeof (value as Partial<FileAnswer>).documentId === 'string')
+      found.push({ path, file: value as FileAnswer });
+    else for (const [key, inner] of Object.entries(value)) visit(inner, `${path}.${key}`);
+  };
+  for (const [name, value] of Object.entries(values)) visit(value, name);
+  return found;
+}
+
+/**
+ * Saves a page's answers as saveAnswers does, unless a file answer among them refers to an upload the draft
+ * no longer has (removed meanwhile, say in another tab): then nothing is saved and those files are returned,
+ * so no saved answer ever points at a missing document. The draft is locked first, as by every deletion of
+ * its uploads, and the uploads are share-locked until the answers are committed.
+ */
+export async function savePageAnswers(
+  db: Db,
+  key: DraftKey,
+  values: Answers,
+  pageId: string,
+  remove: readonly string[] = [],
+): Promise<MissingFile[]> {
+  const files = fileAnswersIn(values);
+  if (files.length === 0) {
+    await saveAnswers(db, key, values, pageId, remove);
+    return [];
+  }
+  return db.transaction().execute(async (trx) => {
+    const draft = await findDraft(trx, key, { forUpdate: true });
+    const ids = [...new Set(files.map(({ file }) => file.documentId).filter(isUuid))];
+    const present =
+      draft && ids.length > 0
+        ? await trx
+            .selectFrom('documents')
+            .select('id')
+            .where('draft_id', '=', draft.id)
+            .where('kind', '=', 'upload')
+            .where('id', 'in', ids)
+            .forShare()
+            .execute()
+        : [];
+    const kept = new Set(present.map((doc) => doc.id));
+    const missing = files
+      .filter(({ file }) => !kept.has(file.documentId))
+      .map(({ path, file }) => ({ path, filename: file.filename }));
+    if (missing.length === 0) await saveAnswers(trx, key, values, pageId, remove);
+    return missing;
+  });
 }

@@ -62,3 +62,22 @@ test('the documents answers refer to are found at any depth', () => {
     [ID, 'other'],
   );
 });
+
+test('"remove-file:proof" empties a file field of the page itself, and only a file field', () => {
+  const proof: PageItem = {
+    kind: 'file',
+    name: 'proof',
+    label: { de: 'Nachweis' },
+    mediaTypes: ['application/pdf'],
+  };
+  const name: PageItem = { kind: 'text', name: 'name', label: { de: 'Name' } };
+  const action = parseRepeatAction('remove-file:proof');
+  assert.deepEqual(action, { kind: 'removePageFile', name: 'proof' });
+  assert.equal(parseRepeatAction('remove-file:'), undefined);
+  const file = { documentId: ID, filename: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 1 };
+  const raw = { name: 'Bello', proof: file };
+  if (!action) return;
+  assert.deepEqual(applyRepeatAction([name, proof], raw, action), { name: 'Bello', proof: undefined });
+  const other = { kind: 'removePageFile', name: 'name' } as const;
+  assert.deepEqual(applyRepeatAction([name, proof], raw, other), raw);
+});

@@ -107,19 +107,22 @@ export function storedToRaw(items: readonly PageItem[], answers: Answers): RawPa
 export type RepeatAction =
   | { kind: 'add'; name: string }
   | { kind: 'remove'; name: string; index: number }
-  | { kind: 'removeFile'; name: string; index: number; field: string };
+  | { kind: 'removeFile'; name: string; index: number; field: string }
+  | { kind: 'removePageFile'; name: string };
 
 const isIndex = (index: string | undefined): index is string =>
   index !== undefined && /^\d{1,3}$/.test(index);
 
 /**
  * "add:dogs", "remove:dogs:1" or "remove-file:dogs:1:certificate" from the button a citizen pressed on a
- * page with a repeating group.
+ * page with a repeating group, or "remove-file:proof" for a file field of the page itself.
  */
 export function parseRepeatAction(value: unknown): RepeatAction | undefined {
   if (typeof value !== 'string') return undefined;
-  const [kind, name, index, field] = value.split(':');
+  const parts = value.split(':');
+  const [kind, name, index, field] = parts;
   if (kind === 'add' && name) return { kind, name };
+  if (kind === 'remove-file' && name && parts.length === 2) return { kind: 'removePageFile', name };
   if (kind === 'remove' && name && isIndex(index)) return { kind, name, index: Number(index) };
   if (kind === 'remove-file' && name && isIndex(index) && field)
     return { kind: 'removeFile', name, index: Number(index), field };
@@ -128,6 +131,10 @@ export function parseRepeatAction(value: unknown): RepeatAction | undefined {
 
 /** Applies an add, a remove or a file's removal to the raw page, within the group's bounds. */
 export function applyRepeatAction(items: readonly PageItem[], raw: RawPage, action: RepeatAction): RawPage {
+  if (action.kind === 'removePageFile')
+    return items.some((item) => item.kind === 'file' && item.name === action.name)
+      ? { ...raw, [action.name]: undefined }
+      : raw;
   const group = items.find((item) => item.kind === 'repeat' && item.name === action.name);
   if (group?.kind !== 'repeat') return raw;
   const entries = [...((raw[group.name] as unknown[]) ?? [])];

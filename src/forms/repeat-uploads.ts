@@ -2,16 +2,23 @@
  * Files in repeating groups. An item may not be saved yet when its file arrives (the citizen adds items,
  * uploads, removes items, all without JavaScript), so its file is carried from post to post as a document
  * id, resolved here against the draft's own uploads, and an upload is deleted as soon as neither the saved
- * answers nor the page shown again refer to it: nothing is orphaned, nothing of a remaining item is lost.
+ * answers nor the page shown again refer to it: nothing of a remaining item is lost. Another tab's upload
+ * on its way to being saved is not touched; what is left over goes at submission or with the draft.
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { isUuid } from '../db/uuid.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
 import type { PageItem } from '../packages/compile.ts';
 import type { RepeatFieldDef } from '../packages/schema.ts';
-import { type DraftKey, findDraft } from './drafts.ts';
+import { type DraftKey, findDraft, type MissingFile } from './drafts.ts';
+import { label } from './fields.ts';
+import { messages } from './messages.ts';
 import type { RawPage } from './raw-input.ts';
-import type { FileAnswer } from './types.ts';
+import type { FieldError, FileAnswer, Locale } from './types.ts';
+
+/** How long an upload no answer refers to may wait for the page it was stored for to be saved. */
+const GRACE_PERIOD = '1 hour';
 
 /** Whether a page has file inputs (a file field, or one in its repeating groups' items): it is posted as multipart. */
 export function hasUploads(items: readonly PageItem[]): boolean {
@@ -24,6 +31,31 @@ export function groupsWithFiles(items: readonly PageItem[]): RepeatFieldDef[] {
     (item): item is RepeatFieldDef =>
       item.kind === 'repeat' && item.fields.some((field) => field.kind === 'file'),
   );
+}
+
+/**
+ * The page shown again after a save refused for files that are gone (see savePageAnswers): without those
+ * files, with an error at each of their inputs asking to upload it again.
+ */
+export function withoutMissingFiles(
+  items: readonly PageItem[],
+  raw: RawPage,
+  missing: readonly MissingFile[],
+  locale: Locale,
+): { raw: RawPage; errors: FieldError[] } {
+  const cleared: RawPage = structuredClone(raw);
+  const errors = missing.map(({ path, filename }) => {
+    const [name = '', index, fieldName] = path.split('.');
+    const item = items.find((i) => i.kind !== 'info' && i.name === name);
+    const group = item?.kind === 'repeat' ? item : undefined;
+    const def = group ? group.fields.find((f) => f.name === fieldName) : item;
+    const entry = group && index !== undefined ? entriesOf(cleared[name])[Number(index)] : undefined;
+    if (group && entry && fieldName) entry[fieldName] = undefined;
+    else if (!group) cleared[name] = undefined;
+    const text = def && def.kind !== 'info' ? label(def, locale) : path;
+    return { field: path, message: messages.fileGone(text, filename)[locale] };
+  });
+  return { raw: cleared, errors };
 }
 
 const entriesOf = (value: unknown): Record<string, unknown>[] =>
@@ -46,6 +78,16 @@ export function documentIdsIn(values: readonly unknown[]): Set<string> {
   return ids;
 }
 
+/** The document ids the items of the page's repeating groups carry in a post (read by readPageBody). */
+export function carriedDocumentIds(items: readonly PageItem[], raw: RawPage): string[] {
+  const posted = groupsWithFiles(items).flatMap((group) =>
+    entriesOf(raw[group.name]).flatMap((entry) =>
+      group.fields.filter((f) => f.kind === 'file').map((f) => entry[f.name]),
+    ),
+  );
+  return posted.filter((id): id is string => typeof id === 'string' && isUuid(id));
+}
+
 /**
  * The raw page with each repeating group's files as file answers: a file uploaded with this post (by
  * input name), else the upload whose id the item carried, if it is this draft's and was made for this
@@ -60,12 +102,7 @@ export async function resolveRepeatFiles(
 ): Promise<RawPage> {
   const groups = groupsWithFiles(items);
   if (groups.length === 0) return raw;
-  const posted = groups.flatMap((group) =>
-    entriesOf(raw[group.name]).flatMap((entry) =>
-      group.fields.filter((f) => f.kind === 'file').map((f) => entry[f.name]),
-    ),
-  );
-  const ids = posted.filter((id): id is string => typeof id === 'string' && isUuid(id));
+  const ids = carriedDocumentIds(items, raw);
   const rows =
     ids.length === 0
       ? []
@@ -106,33 +143,34 @@ export async function resolveRepeatFiles(
 }
 
 /**
- * Deletes the draft's uploads that neither its saved answers nor `pending` (the page as it is shown again)
- * refer to: the files of removed items, replaced and removed files. Only uploads made for the repeating
- * groups in `items` are considered, or all of the draft's uploads without `items` (before a submission).
- * The draft is locked meanwhile, so an answer saved at the same time is seen; rows go first, the files after
- * the commit, so no record ever points at a missing file.
+ * Deletes the uploads of the page's repeating groups that neither the draft's saved answers nor `pending`
+ * (the page as it is shown again) refer to: the files of removed items, replaced and removed files. Only
+ * uploads this request knows of (`known`: those it stored, those its page carried, those of the answers it
+ * started from) or older than an hour are candidates: any other may just have been stored by a request of
+ * the same citizen in another tab, whose page is not saved yet; what is left over goes at submission or with
+ * the draft. The draft is locked meanwhile, so an answer saved at the same time is seen; rows go first, the
+ * files after the commit, so no record ever points at a missing file.
  */
 export async function discardDetachedUploads(
   deps: { db: Db; store: BlobStore },
   key: DraftKey,
-  pending: readonly unknown[],
-  items?: readonly PageItem[],
+  page: { items: readonly PageItem[]; pending: RawPage; known: ReadonlySet<string> },
 ): Promise<void> {
-  const prefixes = items && groupsWithFiles(items).map((group) => `${group.name}.`);
-  if (prefixes?.length === 0) return;
+  const prefixes = groupsWithFiles(page.items).map((group) => `${group.name}.`);
+  if (prefixes.length === 0) return;
   const deleted = await deps.db.transaction().execute(async (trx) => {
     const draft = await findDraft(trx, key, { forUpdate: true });
     if (!draft) return [];
-    const referenced = documentIdsIn([draft.answers, ...pending]);
+    const referenced = documentIdsIn([draft.answers, page.pending]);
     const candidates = await trx
       .selectFrom('documents')
-      .select(['id', 'field'])
+      .select(['id', 'field', sql<boolean>`created_at < now() - ${GRACE_PERIOD}::interval`.as('stale')])
       .where('draft_id', '=', draft.id)
       .where('kind', '=', 'upload')
       .execute();
     const detached = candidates
-      .filter((doc) => !referenced.has(doc.id))
-      .filter((doc) => !prefixes || prefixes.some((prefix) => doc.field?.startsWith(prefix)))
+      .filter((doc) => !referenced.has(doc.id) && (page.known.has(doc.id) || doc.stale))
+      .filter((doc) => prefixes.some((prefix) => doc.field?.startsWith(prefix)))
       .map((doc) => doc.id);
     if (detached.length === 0) return [];
     return trx

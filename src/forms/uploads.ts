@@ -7,7 +7,7 @@ import { insertDocument } from '../documents/service.ts';
 import { safeFilename, sniffMediaType } from '../documents/sniff.ts';
 import { type ScanResult, type VirusScanner, VirusScanUnavailableError } from '../documents/virus-scan.ts';
 import { fileTypeNames, formatFileSize } from './display.ts';
-import { type DraftKey, saveAnswers } from './drafts.ts';
+import { type DraftKey, findDraft, saveAnswers } from './drafts.ts';
 import { label as fieldLabel } from './fields.ts';
 import { messages } from './messages.ts';
 import type { FieldError, FileAnswer, FileFieldDef, Locale } from './types.ts';
@@ -136,4 +136,32 @@ export async function storeDraftUpload(
   // Old contents go only after the new record has committed, so a crash never leaves a record without its file.
   for (const old of replaced) await deps.store.delete(old.storage_key);
   return { answer };
+}
+
+/**
+ * Removes the file of a page's file field from the draft (the citizen pressed "Datei entfernen"): its answer
+ * and its upload, rows in one transaction with the draft locked, the contents after the commit.
+ */
+export async function removeDraftUpload(
+  deps: Pick<UploadDeps, 'db' | 'store'>,
+  key: DraftKey,
+  fieldName: string,
+): Promise<void> {
+  const removed = await deps.db.transaction().execute(async (trx) => {
+    const draft = await findDraft(trx, key, { forUpdate: true });
+    if (!draft) return [];
+    await trx
+      .updateTable('drafts')
+      .set({ answers: sql`answers - ${fieldName}::text`, updated_at: new Date() })
+      .where('id', '=', draft.id)
+      .execute();
+    return trx
+      .deleteFrom('documents')
+      .where('draft_id', '=', draft.id)
+      .where('kind', '=', 'upload')
+      .where('field', '=', fieldName)
+      .returning('storage_key')
+      .execute();
+  });
+  for (const { storage_key } of removed) await deps.store.delete(storage_key);
 }

@@ -4,7 +4,7 @@ import { submitApplication } from '../../cases/service.ts';
 import { checkEmail } from '../../forms/checks/email.ts';
 import { isoDateInBerlin, localize, plainMoney } from '../../forms/display.ts';
 import { draftExpiresAt } from '../../forms/draft-expiry.ts';
-import { type DraftKey, findDraft, saveAnswers } from '../../forms/drafts.ts';
+import { type DraftKey, findDraft, savePageAnswers } from '../../forms/drafts.ts';
 import { evaluationContext, summaryRows, validatePage, visiblePages } from '../../forms/engine.ts';
 import { problemMessage } from '../../forms/field-messages.ts';
 import {
@@ -23,9 +23,17 @@ import {
   readPageBody,
   storedToRaw,
 } from '../../forms/raw-input.ts';
-import { discardDetachedUploads, hasUploads, resolveRepeatFiles } from '../../forms/repeat-uploads.ts';
+import {
+  carriedDocumentIds,
+  discardDetachedUploads,
+  documentIdsIn,
+  hasUploads,
+  resolveRepeatFiles,
+  withoutMissingFiles,
+} from '../../forms/repeat-uploads.ts';
 import { pageLayout } from '../../forms/reveal.ts';
 import type { FieldError, FileFieldDef, Locale } from '../../forms/types.ts';
+import { removeDraftUpload } from '../../forms/uploads.ts';
 import { meetsTrustLevel } from '../../identity/types.ts';
 import type { CompiledPackage, PageItem } from '../../packages/compile.ts';
 import type { AppDeps } from '../app.ts';
@@ -177,8 +185,6 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
           declarationPage(request, j.pkg, errors, anonymous ? rawEmail : undefined),
           400,
         );
-      // Uploads that the answers do not refer to (say, of a page left without saving) are not submitted.
-      await discardDetachedUploads(deps, j.key, []);
       const created = await submitApplication(deps, {
         tenantArs: deps.tenant.ars,
         pkg: j.pkg,
@@ -275,12 +281,16 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       let uploadErrors: FieldError[] = [];
       let current = answers;
       let raw: RawPage;
+      // The uploads this request has seen: stored by it, carried by its items (see discardDetached below).
+      let seen: string[] = [];
       if (withUploads) {
         const received = await receiveUploads(deps, request, j.key, items);
         ({ body, errors: uploadErrors } = received);
         const draft = await findDraft(deps.db, j.key);
         current = draft?.answers ?? {};
         raw = readPageBody(items, body);
+        const uploaded = [...received.uploaded.values()].map((file) => file.documentId);
+        seen = [...uploaded, ...carriedDocumentIds(items, raw)];
         if (draft) raw = await resolveRepeatFiles(deps.db, draft.id, items, raw, received.uploaded);
       } else {
         assertCsrf(request, body._csrf);
@@ -288,16 +298,22 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       }
       for (const field of fileFields) raw[field.name] = current[field.name];
       // Uploads of repeating groups' items that the page shown next no longer has (a removed item, a
-      // replaced or removed file) are deleted, unless the saved answers still have them.
+      // replaced or removed file) are deleted, unless the saved answers still have them; only those this
+      // request has seen, as another tab may be about to save one it has just stored.
+      const known = new Set([...documentIdsIn([current]), ...seen]);
       const discardDetached = (pending: RawPage) =>
-        withUploads ? discardDetachedUploads(deps, j.key, [pending], items) : Promise.resolve();
+        withUploads ? discardDetachedUploads(deps, j.key, { items, pending, known }) : Promise.resolve();
       const action = parseRepeatAction(body._action);
       if (action) {
+        // A file of the page itself joined the draft when it was uploaded: it leaves the draft at once.
+        if (action.kind === 'removePageFile' && fileFields.some((field) => field.name === action.name))
+          await removeDraftUpload(deps, j.key, action.name);
         const changed = applyRepeatAction(items, raw, action);
         await discardDetached(changed);
         return sendPage(reply, questionPage(request, j, shown, changed, [], current));
       }
-      const env = { locale: localeOf(request), today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
+      const locale = localeOf(request);
+      const env = { locale, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
       // Conditions on answers of this page are decided with what was posted for them.
       const result = validatePage(page, raw, context, env, withPosted);
       // A file refused for a question that no longer applies (its condition turned false) is no error.
@@ -312,7 +328,12 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         await discardDetached(raw);
         return sendPage(reply, questionPage(request, j, shown, raw, errors, current), 400);
       }
-      await saveAnswers(deps.db, j.key, result.values, page.def.id, result.dropped);
+      const missing = await savePageAnswers(deps.db, j.key, result.values, page.def.id, result.dropped);
+      if (missing.length > 0) {
+        const gone = withoutMissingFiles(items, raw, missing, locale);
+        await discardDetached(gone.raw);
+        return sendPage(reply, questionPage(request, j, shown, gone.raw, gone.errors, current), 400);
+      }
       await discardDetached({});
       const saved = { ...current, ...result.values };
       return reply.redirect(pageUrl(j.pkg, nextStep(j.pkg, page.def.id, saved, j.today, fromSummary)), 303);

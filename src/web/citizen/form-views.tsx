@@ -60,10 +60,10 @@ export function QuestionPage(
         {localize(props.pkg.definition.metadata.title, locale)}
       </p>
       <Form action={props.action} csrfToken={props.frame.csrfToken} multipart={hasUploads(props.items)}>
-        {props.items.some((item) => item.kind === 'repeat') && (
-          // Enter in a text field presses the form's first submit button; on a page with repeating groups
-          // that would be "remove item 1" or "remove file". This copy of "continue" comes first, hidden from
-          // sight and from assistive technology, so Enter saves the page as the visible button does.
+        {props.items.some((item) => item.kind === 'repeat' || item.kind === 'file') && (
+          // Enter in a text field presses the form's first submit button; on a page with repeating groups or
+          // uploads that would be "remove item 1" or "remove file". This copy of "continue" comes first,
+          // hidden from sight and from assistive technology, so Enter saves the page as the visible one does.
           <button type="submit" hidden>
             {t.continue}
           </button>

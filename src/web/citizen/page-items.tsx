@@ -15,6 +15,7 @@ import { Checkboxes, Radios } from '../components/radios.tsx';
 import { Select } from '../components/select.tsx';
 import { TextArea } from '../components/text-area.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { VisuallyHidden } from '../components/visually-hidden.tsx';
 import { citizenTexts } from './texts.ts';
 
 type Texted = { de: string; en?: string };
@@ -127,6 +128,12 @@ function Field(
           {current && props.slot && (
             <Button variant="secondary" name="_action" value={props.slot.action}>
               {t.removeFileOf(label, props.slot.itemName)}
+            </Button>
+          )}
+          {current && !props.slot && (
+            <Button variant="secondary" name="_action" value={`remove-file:${path}`}>
+              {t.removeFile}
+              <VisuallyHidden>{t.removeFileName(current.filename)}</VisuallyHidden>
             </Button>
           )}
         </>

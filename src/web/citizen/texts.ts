@@ -37,6 +37,9 @@ const de = {
   alreadyUploaded: (file: string) =>
     `Bereits hochgeladen: ${file}. Wählen Sie eine neue Datei, um sie zu ersetzen.`,
   removeFileOf: (label: string, item: string) => `${label} von ${item} entfernen`,
+  removeFile: 'Datei entfernen',
+  /** Read after "Datei entfernen" by screen readers, so the button names the file. */
+  removeFileName: (file: string) => ` „${file}“`,
   removeItem: (item: string) => `${item} entfernen`,
   addItem: (item: string) => `${item} hinzufügen`,
   trustLevelTooLow: 'Höheres Vertrauensniveau nötig',
@@ -139,6 +142,8 @@ const en: CitizenTexts = {
   saveLater: 'Save and continue later',
   alreadyUploaded: (file) => `Already uploaded: ${file}. Choose a new file to replace it.`,
   removeFileOf: (label, item) => `Remove ${label} of ${item}`,
+  removeFile: 'Remove file',
+  removeFileName: (file) => ` “${file}”`,
   removeItem: (item) => `Remove ${item}`,
   addItem: (item) => `Add ${item}`,
   trustLevelTooLow: 'Higher trust level needed',
