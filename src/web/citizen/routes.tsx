@@ -27,6 +27,7 @@ import { frameOf } from './frame.ts';
 import { legalRoutes } from './legal-pages.tsx';
 import { localeOf, rememberLanguageChoice } from './locale.ts';
 import { resumeRoutes } from './resume-routes.tsx';
+import { submitRoutes } from './submit-routes.tsx';
 import { citizenTexts } from './texts.ts';
 import { ConfirmationPage, HomePage, LoginPage, PostboxPage, ServiceStartPage } from './views.tsx';
 
@@ -174,5 +175,6 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps): Promis
   await app.register(caseLinkRoutes, deps);
   await app.register(resumeRoutes, deps);
   await app.register(formRoutes, deps);
+  await app.register(submitRoutes, deps);
   await app.register(legalRoutes, deps);
 }
