@@ -207,10 +207,13 @@ async function fillByKeyboard(page: Page, form: Locator, control: Control, expec
     }
     case 'file': {
       const file = await realFile(page, fileOf(control, expected));
-      await tabTo(page, inputs, 200);
-      const chooser = page.waitForEvent('filechooser');
-      await keyboard.press('Space');
-      return (await chooser).setFiles(file);
+      // Playwright intercepts the file chooser only once its listener's subscription has reached the
+      // browser, which is not awaited; the round trips of tabTo give it that time before Space opens it.
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        tabTo(page, inputs, 200).then(() => keyboard.press('Space')),
+      ]);
+      return chooser.setFiles(file);
     }
     default: {
       await tabTo(page, inputs, 200);
