@@ -57,6 +57,27 @@ report({
   ratio: 1,
 });
 
+const floor = await startPinned(
+  ['--import', 'tsx', 'bench/servers/page-floor.tsx'],
+  { PORT: '0' },
+  /listening on (\S+)/,
+);
+let floorCpuBefore = 0;
+const floorLoad = await measure(`${floor.url}${FORM}/name`, {
+  onMeasureStart: () => {
+    floorCpuBefore = cpuSeconds(floor.pid);
+  },
+});
+const floorCpuUs = ((cpuSeconds(floor.pid) - floorCpuBefore) * 1e6) / (floorLoad.requestsPerSecond * SECONDS);
+await floor.stop();
+report({
+  name: 'floor: the same question page from bare Fastify + Preact (no session, CSRF, headers or database)',
+  value: floorLoad.requestsPerSecond,
+  unit: 'req/s',
+  anchor: `what the stack alone allows for this page; p99 ${floorLoad.p99Ms} ms, CPU ${Math.round(floorCpuUs)} µs/request, i.e. ${round(helloCpuUs / floorCpuUs)} × hello-world by CPU cost`,
+  ratio: round(floorLoad.requestsPerSecond / helloLoad.requestsPerSecond),
+});
+
 const dataDir = await mkdtemp(join(tmpdir(), 'amtsweg-bench-'));
 try {
   const env = {
