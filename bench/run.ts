@@ -36,19 +36,21 @@ console.log(
   `load average at start: ${await loadAverage()} (on ${spawnSync('nproc', ['--all']).stdout?.toString().trim()} CPUs)`,
 );
 
-const hello = await startPinned(
-  ['--import', 'tsx', 'bench/servers/hello.ts'],
-  { PORT: '0' },
-  /listening on (\S+)/,
-);
-let helloCpuBefore = 0;
-const helloLoad = await measure(hello.url, {
-  onMeasureStart: () => {
-    helloCpuBefore = cpuSeconds(hello.pid);
-  },
-});
-const helloCpuUs = ((cpuSeconds(hello.pid) - helloCpuBefore) * 1e6) / (helloLoad.requestsPerSecond * SECONDS);
-await hello.stop();
+/** Load on a server of bench/servers (no database), with its CPU time per request. */
+async function measureBareServer(script: string, path = '') {
+  const server = await startPinned(['--import', 'tsx', script], { PORT: '0' }, /listening on (\S+)/);
+  let cpuBefore = 0;
+  const load = await measure(`${server.url}${path}`, {
+    onMeasureStart: () => {
+      cpuBefore = cpuSeconds(server.pid);
+    },
+  });
+  const cpuUs = ((cpuSeconds(server.pid) - cpuBefore) * 1e6) / (load.requestsPerSecond * SECONDS);
+  await server.stop();
+  return { load, cpuUs };
+}
+
+const { load: helloLoad, cpuUs: helloCpuUs } = await measureBareServer('bench/servers/hello.ts');
 report({
   name: 'bare Fastify hello-world',
   value: helloLoad.requestsPerSecond,
@@ -57,19 +59,10 @@ report({
   ratio: 1,
 });
 
-const floor = await startPinned(
-  ['--import', 'tsx', 'bench/servers/page-floor.tsx'],
-  { PORT: '0' },
-  /listening on (\S+)/,
+const { load: floorLoad, cpuUs: floorCpuUs } = await measureBareServer(
+  'bench/servers/page-floor.tsx',
+  `${FORM}/name`,
 );
-let floorCpuBefore = 0;
-const floorLoad = await measure(`${floor.url}${FORM}/name`, {
-  onMeasureStart: () => {
-    floorCpuBefore = cpuSeconds(floor.pid);
-  },
-});
-const floorCpuUs = ((cpuSeconds(floor.pid) - floorCpuBefore) * 1e6) / (floorLoad.requestsPerSecond * SECONDS);
-await floor.stop();
 report({
   name: 'floor: the same question page from bare Fastify + Preact (no session, CSRF, headers or database)',
   value: floorLoad.requestsPerSecond,

@@ -11,39 +11,18 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createNoopScanner } from '../src/documents/virus-scan.ts';
 import { findDraft } from '../src/forms/drafts.ts';
-import type { FileAnswer, FileFieldDef } from '../src/forms/types.ts';
+import type { FileAnswer } from '../src/forms/types.ts';
 import { storeDraftUpload } from '../src/forms/uploads.ts';
 import { DEMO_TENANT } from '../src/identity/tenants.ts';
 import { Client, SAMPLE_PDF } from './helpers/client.ts';
 import { fillApplication, loginCitizen, FORM as PARKING } from './helpers/journey.ts';
-import { publishInto, readShippedPackage } from './helpers/packages.ts';
+import { DOG_INSURANCE, publishDogTaxWithInsurance } from './helpers/packages.ts';
 import { eventually, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
-
-const INSURANCE: FileFieldDef = {
-  kind: 'file',
-  name: 'insurance',
-  label: { de: 'Nachweis der Haftpflichtversicherung', en: 'Proof of liability insurance' },
-  mediaTypes: ['application/pdf'],
-};
 
 let platform: TestPlatform;
 before(async () => {
   platform = await startTestPlatform();
-  const pkg = await readShippedPackage('hundesteuer');
-  pkg.version = '1.1.0';
-  const dogs = pkg.form.pages.find((page) => page.id === 'hunde')?.fields[0];
-  if (dogs?.kind !== 'repeat') throw new Error('Hundesteuer has no repeating group of dogs');
-  dogs.fields.push(INSURANCE);
-  const proof = { filename: 'nachweis.pdf', mediaType: 'application/pdf', sizeBytes: 1000 };
-  pkg.tests = pkg.tests.map((testCase) => {
-    const dogs = testCase.answers.dogs;
-    if (!Array.isArray(dogs)) return testCase;
-    return {
-      ...testCase,
-      answers: { ...testCase.answers, dogs: dogs.map((d) => ({ ...d, insurance: proof })) },
-    };
-  });
-  await publishInto(platform, pkg);
+  await publishDogTaxWithInsurance(platform);
 });
 after(() => platform?.close());
 
@@ -106,7 +85,7 @@ async function otherTabStores(person: string, filename: string): Promise<string>
   const outcome = await storeDraftUpload(
     { db: platform.db, store: platform.store, maxBytes: 10_000, scanner: createNoopScanner() },
     keyOf(person),
-    { field: INSURANCE, path: 'dogs.1.insurance', inRepeat: true },
+    { field: DOG_INSURANCE, path: 'dogs.1.insurance', inRepeat: true },
     { stream: Readable.from([SAMPLE_PDF]), filename },
     'de',
   );

@@ -13,7 +13,7 @@ import { extractPdfText } from '../src/pdf/extract-text.ts';
 import { Client, SAMPLE_PDF, type UploadFile } from './helpers/client.ts';
 import { EICAR, type FakeClamd, startFakeClamd } from './helpers/fake-clamd.ts';
 import { loginCaseworker } from './helpers/journey.ts';
-import { publishInto, readShippedPackage } from './helpers/packages.ts';
+import { publishDogTaxWithInsurance } from './helpers/packages.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 let clamd: FakeClamd;
@@ -23,28 +23,7 @@ before(async () => {
   platform = await startTestPlatform({
     scanner: createClamdScanner({ host: '127.0.0.1', port: clamd.port, timeoutMs: 5000 }),
   });
-  const pkg = await readShippedPackage('hundesteuer');
-  pkg.version = '1.1.0';
-  const dogs = pkg.form.pages.find((page) => page.id === 'hunde')?.fields[0];
-  if (dogs?.kind !== 'repeat') throw new Error('Hundesteuer has no repeating group of dogs');
-  dogs.fields.push({
-    kind: 'file',
-    name: 'insurance',
-    label: { de: 'Nachweis der Haftpflichtversicherung', en: 'Proof of liability insurance' },
-    mediaTypes: ['application/pdf', 'image/png', 'image/jpeg'],
-    maxBytes: 2048,
-  });
-  // The package's own test cases answer the new field too.
-  const proof = { filename: 'nachweis.pdf', mediaType: 'application/pdf', sizeBytes: 1000 };
-  pkg.tests = pkg.tests.map((testCase) => {
-    const dogs = testCase.answers.dogs;
-    if (!Array.isArray(dogs)) return testCase;
-    return {
-      ...testCase,
-      answers: { ...testCase.answers, dogs: dogs.map((d) => ({ ...d, insurance: proof })) },
-    };
-  });
-  await publishInto(platform, pkg);
+  await publishDogTaxWithInsurance(platform);
 });
 after(async () => {
   await platform?.close();

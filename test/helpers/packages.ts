@@ -1,6 +1,7 @@
 /** Shipped sample packages as editable data, and publishing a changed version into a test platform. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FileFieldDef } from '../../src/forms/types.ts';
 import { DEMO_TENANT } from '../../src/identity/tenants.ts';
 import { parsePackageText } from '../../src/packages/load.ts';
 import type { ServicePackage } from '../../src/packages/schema.ts';
@@ -56,5 +57,33 @@ export async function publishSamePageLibraryCard(platform: TestPlatform): Promis
       answers: { ...testCase.answers, minor: 'guardianName' in testCase.answers ? 'yes' : 'no' },
       expect: { valid: true },
     }));
+  await publishInto(platform, pkg);
+}
+
+/** A dog's proof of liability insurance: a file field inside Hundesteuer's repeating group of dogs. */
+export const DOG_INSURANCE: FileFieldDef = {
+  kind: 'file',
+  name: 'insurance',
+  label: { de: 'Nachweis der Haftpflichtversicherung', en: 'Proof of liability insurance' },
+  mediaTypes: ['application/pdf', 'image/png', 'image/jpeg'],
+  maxBytes: 2048,
+};
+
+/** Hundesteuer (version 1.1.0) asking for a proof of insurance per dog; its test cases answer it too. */
+export async function publishDogTaxWithInsurance(platform: TestPlatform): Promise<void> {
+  const pkg = await readShippedPackage('hundesteuer');
+  pkg.version = '1.1.0';
+  const dogs = pkg.form.pages.find((page) => page.id === 'hunde')?.fields[0];
+  if (dogs?.kind !== 'repeat') throw new Error('Hundesteuer has no repeating group of dogs');
+  dogs.fields.push(DOG_INSURANCE);
+  const proof = { filename: 'nachweis.pdf', mediaType: 'application/pdf', sizeBytes: 1000 };
+  pkg.tests = pkg.tests.map((testCase) => {
+    const dogs = testCase.answers.dogs;
+    if (!Array.isArray(dogs)) return testCase;
+    return {
+      ...testCase,
+      answers: { ...testCase.answers, dogs: dogs.map((d) => ({ ...d, insurance: proof })) },
+    };
+  });
   await publishInto(platform, pkg);
 }
