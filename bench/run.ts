@@ -47,6 +47,9 @@ async function measureBareServer(script: string, path = '') {
   });
   const cpuUs = ((cpuSeconds(server.pid) - cpuBefore) * 1e6) / (load.requestsPerSecond * SECONDS);
   await server.stop();
+  // Error responses cost less than the page and would inflate the figure, as for the real page below.
+  if (load.non2xx > 0 || load.errors > 0)
+    throw new Error(`${script}${path} load had ${load.non2xx} non-2xx and ${load.errors} errors`);
   return { load, cpuUs };
 }
 

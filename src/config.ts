@@ -142,7 +142,7 @@ export const settings = {
   },
   mailRetentionDays: {
     env: 'MAIL_RETENTION_DAYS',
-    doc: 'Days a sent or failed e-mail (recipient and subject) is kept in the outbox; then it is deleted. E-mails not yet sent are kept.',
+    doc: 'Days a sent or failed e-mail (recipient and subject) is kept in the outbox; then it is deleted. An e-mail still unsent after that long counts as failed: its body (with any link) is emptied, and it goes one period later.',
     default: 30,
     parse: integer(1, 365),
   },

@@ -82,7 +82,8 @@ test('a package written only as data is tested, published, offered and completed
   assert.equal(await testPackageCommand(file, (line) => report.push(line)), 0, report.join('\n'));
   assert.ok(report.includes(`${pkg.tests.length} passed, 0 failed`));
 
-  // The CLI publishes through its own connection; the server is not told directly.
+  // The CLI is handed the platform's pool here (run as a command it opens its own). It only writes to the
+  // database: the server learns of the new version from the notification on commit, as from another process.
   const store = async () => ({ db: platform.db, tenantArs: DEMO_TENANT.ars, close: async () => {} });
   assert.equal(await packageCommand(['import', file, '--publish'], () => {}, store), 0);
   const offered = await eventually(async () => platform.services.find('musikschule'));

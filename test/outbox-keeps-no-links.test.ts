@@ -1,12 +1,19 @@
 /**
  * The outbox keeps link tokens only while a mail may still be sent: a sent mail and a mail that failed its
- * last try both lose their body; sent and failed mails are deleted after MAIL_RETENTION_DAYS, pending never.
+ * last try both lose their body; sent and failed mails are deleted after MAIL_RETENTION_DAYS. A mail still
+ * pending after MAIL_RETENTION_DAYS will not be sent any more: it is marked failed, losing its body.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { DEMO_TENANT } from '../src/identity/tenants.ts';
-import { MAIL_QUEUE, type MailTransport, mailHandler, queueMail } from '../src/jobs/mail.ts';
+import {
+  deleteExpiredMails,
+  MAIL_QUEUE,
+  type MailTransport,
+  mailHandler,
+  queueMail,
+} from '../src/jobs/mail.ts';
 import { type JobQueue, startJobQueue } from '../src/jobs/queue.ts';
 import { nightlyJobs, onDeadLetter } from '../src/main.ts';
 import { Client } from './helpers/client.ts';
@@ -94,23 +101,31 @@ test('a sent mail loses its link', async () => {
 
 test('the nightly run deletes sent and failed mails after MAIL_RETENTION_DAYS and keeps pending ones', async () => {
   await platform.db.deleteFrom('outbound_mail').execute();
-  const row = (recipient: string, sentDaysAgo: number | null, failedDaysAgo: number | null) => ({
+  const daysAgo = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
+  const row = (
+    recipient: string,
+    createdDaysAgo: number,
+    sentDaysAgo: number | null,
+    failedDaysAgo: number | null,
+  ) => ({
     tenant_ars: DEMO_TENANT.ars,
     recipient,
     subject: 'Betreff',
     body: sentDaysAgo === null && failedDaysAgo === null ? LINK : '',
-    created_at: sql<Date>`now() - interval '60 days'`,
-    sent_at: sentDaysAgo === null ? null : sql<Date>`now() - make_interval(days => ${sentDaysAgo})`,
-    failed_at: failedDaysAgo === null ? null : sql<Date>`now() - make_interval(days => ${failedDaysAgo})`,
+    created_at: daysAgo(createdDaysAgo),
+    sent_at: sentDaysAgo === null ? null : daysAgo(sentDaysAgo),
+    failed_at: failedDaysAgo === null ? null : daysAgo(failedDaysAgo),
   });
   await platform.db
     .insertInto('outbound_mail')
     .values([
-      row('sent-long-ago@example.org', 8, null),
-      row('failed-long-ago@example.org', null, 8),
-      row('sent-recently@example.org', 6, null),
-      row('failed-recently@example.org', null, 6),
-      row('pending@example.org', null, null),
+      row('sent-long-ago@example.org', 60, 8, null),
+      row('failed-long-ago@example.org', 60, null, 8),
+      row('sent-recently@example.org', 60, 6, null),
+      row('failed-recently@example.org', 60, null, 6),
+      row('pending@example.org', 6, null, null),
+      // Never sent and never marked failed (dead-lettered before migration 0008, or marking it failed failed).
+      row('stuck@example.org', 8, null, null),
     ])
     .execute();
 
@@ -120,11 +135,33 @@ test('the nightly run deletes sent and failed mails after MAIL_RETENTION_DAYS an
 
   const left = await platform.db
     .selectFrom('outbound_mail')
-    .select('recipient')
+    .select(['recipient', 'body', sql<boolean>`failed_at IS NOT NULL`.as('failed')])
     .orderBy('recipient')
     .execute();
-  assert.deepEqual(
-    left.map((r) => r.recipient),
-    ['failed-recently@example.org', 'pending@example.org', 'sent-recently@example.org'],
-  );
+  assert.deepEqual(left, [
+    { recipient: 'failed-recently@example.org', body: '', failed: true },
+    { recipient: 'pending@example.org', body: LINK, failed: false },
+    { recipient: 'sent-recently@example.org', body: '', failed: false },
+    // Past the retention period it will not be sent any more: it loses its link now and is kept as failed.
+    { recipient: 'stuck@example.org', body: '', failed: true },
+  ]);
+});
+
+test('a mail pending past MAIL_RETENTION_DAYS is deleted a retention period after it was marked failed', async () => {
+  await platform.db.deleteFrom('outbound_mail').execute();
+  await platform.db
+    .insertInto('outbound_mail')
+    .values({
+      tenant_ars: DEMO_TENANT.ars,
+      recipient: 'stuck@example.org',
+      subject: 'Betreff',
+      body: LINK,
+      created_at: new Date('2026-01-01T00:00:00Z'),
+    })
+    .execute();
+  const day = 24 * 60 * 60 * 1000;
+  const markedAt = new Date('2026-01-09T03:27:00Z');
+  assert.equal(await deleteExpiredMails(platform.db, markedAt, 7), 0);
+  assert.equal(await deleteExpiredMails(platform.db, new Date(markedAt.getTime() + 7 * day - 1), 7), 0);
+  assert.equal(await deleteExpiredMails(platform.db, new Date(markedAt.getTime() + 7 * day + 1), 7), 1);
 });

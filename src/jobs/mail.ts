@@ -6,7 +6,8 @@
  *
  * Bodies carry link tokens that open drafts and cases, so a body is kept only while the mail may still be
  * sent: once it is sent or has failed its last retry, only recipient and subject remain, and those go
- * after MAIL_RETENTION_DAYS (the recipient is personal data).
+ * after MAIL_RETENTION_DAYS (the recipient is personal data). A mail still pending after that long counts as
+ * failed (see deleteExpiredMails).
  */
 import type { Transaction } from 'kysely';
 import nodemailer from 'nodemailer';
@@ -79,9 +80,22 @@ export async function markMailFailed(db: Db, data: unknown, now = new Date()): P
     .execute();
 }
 
-/** Deletes mails sent or failed more than `retentionDays` ago; pending ones stay. Returns how many. */
+/**
+ * The nightly retention run. A mail still pending after `retentionDays` will never be sent — the mail job's
+ * retries end within hours — yet it would keep its link forever: one dead-lettered before failures were
+ * recorded (migration 0008), or whose dead-letter handling failed. It is marked failed and loses its body
+ * now, and goes a retention period later like any failed mail. Then mails sent or failed more than
+ * `retentionDays` ago are deleted. Returns how many were deleted.
+ */
 export async function deleteExpiredMails(db: Db, now: Date, retentionDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+  await db
+    .updateTable('outbound_mail')
+    .set({ failed_at: now, body: '' })
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('created_at', '<', cutoff)
+    .execute();
   const result = await db
     .deleteFrom('outbound_mail')
     .where((eb) => eb.or([eb('sent_at', '<', cutoff), eb('failed_at', '<', cutoff)]))

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { stringify } from 'yaml';
 import { loadPackage } from '../load.ts';
 import { FimImportError } from './errors.ts';
-import { importGenericode } from './genericode.ts';
+import { type GenericodeColumns, importGenericode } from './genericode.ts';
 import { importFim } from './import-fim.ts';
 
 export const IMPORT_FIM_USAGE = `  import-fim <schema.xml> [code-list.xml …]   turn a FIM XDatenfelder 2.0/3.0 schema into a package (YAML)
@@ -35,12 +35,18 @@ export async function importFimCommand(paths: string[], out: Print, err: Print):
   });
 }
 
+// A Map, not an object literal: a lookup there would also find `constructor` or `__proto__`.
+const COLUMN_OPTIONS = new Map<string, keyof GenericodeColumns>([
+  ['--code-key', 'codeKey'],
+  ['--name-key', 'nameKey'],
+]);
+
 /** `--code-key`/`--name-key` pick the columns, as XDatenfelder 3's codeKey/nameKey do; default: the list's key and a name-like column. */
 export async function importCodeListCommand(args: string[], out: Print, err: Print): Promise<number> {
   const [path, ...options] = args;
-  const columns: Record<string, string> = {};
+  const columns: GenericodeColumns = {};
   for (let i = 0; i < options.length; i += 2) {
-    const name = { '--code-key': 'codeKey', '--name-key': 'nameKey' }[options[i] ?? ''];
+    const name = COLUMN_OPTIONS.get(options[i] ?? '');
     const value = options[i + 1];
     if (!name || !value) {
       err(`Usage:\n${IMPORT_FIM_USAGE}`);
