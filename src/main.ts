@@ -12,6 +12,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-post
 import { migrateToLatest } from './db/migrate.ts';
 import { type BlobStore, createFileBlobStore } from './documents/blob-store.ts';
 import { createClamdScanner } from './documents/clamd.ts';
+import { logOrphans, type OnOrphan } from './documents/delete-contents.ts';
 import { createNoopScanner } from './documents/virus-scan.ts';
 import { deleteExpiredDrafts } from './forms/draft-expiry.ts';
 import { DEMO_TENANT, listStaff, seedDemoTenant } from './identity/tenants.ts';
@@ -84,13 +85,14 @@ export function nightlyJobs(
   db: Db,
   store: BlobStore,
   config: Pick<LoadedConfig, 'draftRetentionDays' | 'mailRetentionDays'>,
+  onOrphan?: OnOrphan,
 ) {
   return [
     {
       queue: 'expire-drafts',
       cron: '17 3 * * *',
       run: async () => {
-        await deleteExpiredDrafts(db, store, new Date(), config.draftRetentionDays);
+        await deleteExpiredDrafts(db, store, new Date(), config.draftRetentionDays, onOrphan);
       },
     },
     {
@@ -140,7 +142,8 @@ export async function serve(config: LoadedConfig): Promise<Running> {
     publicUrl: config.publicUrl,
     validDays: config.caseLinkDays,
   };
-  const nightly = nightlyJobs(db, store, config);
+  // The jobs run long after start-up, when `app` (declared below) exists.
+  const nightly = nightlyJobs(db, store, config, (error, key) => logOrphans(app.log)(error, key));
   const handlers = config.worker
     ? (jobs: JobQueue) => ({
         ...caseEffectHandlers({ db, store, services, jobs, caseLinks, now }),

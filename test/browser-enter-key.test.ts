@@ -79,7 +79,10 @@ test('Enter in a text field beside an uploaded file saves the page and keeps the
     assert.equal(new URL(page.url()).pathname, `${form}/pruefen`);
 
     await page.goto(`${form}/nachweis`);
-    const remove = page.getByRole('button', { name: 'Datei entfernen „ausweis.pdf“' });
+    const remove = page.getByRole('button', {
+      name: 'Datei entfernen – Nachweis für die Ermäßigung („ausweis.pdf“)',
+      exact: true,
+    });
     assert.equal(await remove.count(), 1);
     await s.checkPage();
     const institution = page.locator('[name="institution"]');
@@ -95,7 +98,9 @@ test('Enter in a text field beside an uploaded file saves the page and keeps the
 
     await page.goto(`${form}/nachweis`);
     await activate(page, remove);
-    assert.equal(await page.getByText(/ausweis\.pdf/).count(), 0);
+    assert.equal(await page.getByRole('status').textContent(), 'Die Datei „ausweis.pdf“ wurde entfernt.');
+    assert.equal(await page.getByText(/Bereits hochgeladen/).count(), 0);
+    assert.equal(await remove.count(), 0);
     await s.checkPage();
   } finally {
     await s.close();

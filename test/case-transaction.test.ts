@@ -10,6 +10,7 @@ import type { StaffMember } from '../src/identity/types.ts';
 import type { JobQueue } from '../src/jobs/queue.ts';
 import { loadPackageFile } from '../src/packages/load.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { storeUpload } from './helpers/stored-files.ts';
 
 const pkg = await loadPackageFile(
   join(import.meta.dirname, '..', 'services', 'bewohnerparkausweis', 'package.yaml'),
@@ -28,27 +29,24 @@ before(async () => {
 after(() => platform.close());
 
 const citizen = { id: 'test-tx', givenName: 'Tea', familyName: 'Transaktion', trustLevel: 'high' as const };
-const file = {
-  documentId: '00000000-0000-4000-8000-000000000000',
-  filename: 'a.pdf',
-  mediaType: 'application/pdf',
-  sizeBytes: 1,
-};
 const answers = {
   givenName: 'Tea',
   familyName: 'Transaktion',
   address: { street: 'A', houseNumber: '1', postalCode: '12345', city: 'B' },
   vehicleRegistration: 'B-A 1',
-  registrationCertificate: file,
 };
 
+/** A complete draft of `citizenId`, its vehicle registration certificate uploaded (a submission checks). */
+async function completeDraft(citizenId: string): Promise<void> {
+  const key = { tenantArs: DEMO_TENANT.ars, service, citizenId };
+  const draftId = await saveAnswers(platform.db, key, answers, 'fahrzeug');
+  const upload = { draftId, field: 'registrationCertificate', filename: 'a.pdf' };
+  const file = await storeUpload(platform.db, platform.store, upload);
+  await saveAnswers(platform.db, key, { registrationCertificate: file }, 'fahrzeugschein');
+}
+
 async function submitted(citizenId: string) {
-  await saveAnswers(
-    platform.db,
-    { tenantArs: DEMO_TENANT.ars, service, citizenId },
-    answers,
-    'fahrzeugschein',
-  );
+  await completeDraft(citizenId);
   return submitApplication(
     { db: platform.db, jobs: platform.jobs, store: platform.store, now: () => new Date() },
     { tenantArs: DEMO_TENANT.ars, pkg, citizen: { ...citizen, id: citizenId } },
@@ -134,12 +132,7 @@ test('of two concurrent decisions on the same version exactly one wins', async (
 });
 
 test('submitting twice at once creates one case', async () => {
-  await saveAnswers(
-    platform.db,
-    { tenantArs: DEMO_TENANT.ars, service, citizenId: 'test-tx-3' },
-    answers,
-    'fahrzeugschein',
-  );
+  await completeDraft('test-tx-3');
   const deps = { db: platform.db, jobs: platform.jobs, store: platform.store, now: () => new Date() };
   const input = { tenantArs: DEMO_TENANT.ars, pkg, citizen: { ...citizen, id: 'test-tx-3' } };
   const results = await Promise.allSettled([submitApplication(deps, input), submitApplication(deps, input)]);

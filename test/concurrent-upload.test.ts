@@ -4,20 +4,21 @@
  * upload that is gone; the race is made explicit by storing an upload directly and by a row lock.
  */
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../src/db/schema.ts';
 import { createNoopScanner } from '../src/documents/virus-scan.ts';
 import { findDraft } from '../src/forms/drafts.ts';
 import type { FileAnswer } from '../src/forms/types.ts';
 import { storeDraftUpload } from '../src/forms/uploads.ts';
 import { DEMO_TENANT } from '../src/identity/tenants.ts';
-import { Client, SAMPLE_PDF } from './helpers/client.ts';
+import { Client, type Response, SAMPLE_PDF } from './helpers/client.ts';
+import { carriedInsurance, dog, dogTaxForm, postedDogs, toDogsPage } from './helpers/dog-tax.ts';
 import { fillApplication, loginCitizen, FORM as PARKING } from './helpers/journey.ts';
 import { DOG_INSURANCE, publishDogTaxWithInsurance } from './helpers/packages.ts';
 import { eventually, startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { storedFiles, storeUpload } from './helpers/stored-files.ts';
 
 let platform: TestPlatform;
 before(async () => {
@@ -26,47 +27,20 @@ before(async () => {
 });
 after(() => platform?.close());
 
-const FORM = '/dienste/hundesteuer/formular';
+const FORM = dogTaxForm();
 const DOGS = `${FORM}/hunde`;
-const dog = (i: number, name: string) => ({
-  [`dogs.${i}.name`]: name,
-  [`dogs.${i}.breed`]: 'Labrador',
-  [`dogs.${i}.birthDate`]: '12.03.2022',
-  [`dogs.${i}.keptSince`]: '01.06.2022',
-  [`dogs.${i}.listed`]: 'no',
-});
 const keyOf = (citizenId: string) => ({
   tenantArs: DEMO_TENANT.ars,
   service: { id: 'hundesteuer', version: '1.1.0' },
   citizenId,
 });
 
-async function storedFiles(): Promise<string[]> {
-  const root = join(platform.dataDir, 'files');
-  const folders = await readdir(root).catch(() => []);
-  return (await Promise.all(folders.map((folder) => readdir(join(root, folder))))).flat();
-}
-
 const documentOf = (id: string) =>
   platform.db.selectFrom('documents').select('storage_key').where('id', '=', id).executeTakeFirst();
 
 /** Signs in, registers a dog holder and saves Bello with his proof; returns the client and Bello's file. */
 async function withBello(person: string): Promise<{ citizen: Client; bello: string }> {
-  const citizen = new Client(platform.app);
-  await citizen.get(`/anmelden?weiter=${encodeURIComponent(FORM)}`);
-  await citizen.post(`/anmelden?weiter=${encodeURIComponent(FORM)}`, { person, trustLevel: 'basic' });
-  await citizen.get(`${FORM}/vorgang`);
-  await citizen.post(`${FORM}/vorgang`, { action: 'anmeldung' });
-  await citizen.get(`${FORM}/halter`);
-  await citizen.post(`${FORM}/halter`, {
-    givenName: 'Erika',
-    familyName: 'Mustermann',
-    'address.street': 'Heidestraße',
-    'address.houseNumber': '17',
-    'address.postalCode': '12345',
-    'address.city': 'Musterstadt',
-  });
-  await citizen.get(DOGS);
+  const citizen = await toDogsPage(platform.app, person);
   const saved = await citizen.postMultipart(
     DOGS,
     { 'dogs._count': '1', ...dog(0, 'Bello') },
@@ -106,21 +80,11 @@ test('a post in one tab keeps the upload another tab has just stored for its new
   assert.equal(thisTab.headers.location, `${FORM}/lastschrift`, thisTab.body);
   const stored = await documentOf(rex);
   assert.ok(stored, 'the other tab’s upload is kept');
-  assert.ok((await storedFiles()).includes(stored.storage_key));
+  assert.ok((await storedFiles(platform)).includes(stored.storage_key));
 
   // The other tab's post goes on and saves both dogs with Rex's file.
   await citizen.get(DOGS);
-  const otherTab = await citizen.postMultipart(
-    DOGS,
-    {
-      'dogs._count': '2',
-      ...dog(0, 'Bello'),
-      'dogs.0.insurance._document': bello,
-      ...dog(1, 'Rex'),
-      'dogs.1.insurance._document': rex,
-    },
-    {},
-  );
+  const otherTab = await citizen.postMultipart(DOGS, postedDogs(['Bello', bello], ['Rex', rex]), {});
   assert.equal(otherTab.headers.location, `${FORM}/lastschrift`, otherTab.body);
   const dogs = (await findDraft(platform.db, keyOf('test-erika-mustermann')))?.answers.dogs;
   assert.deepEqual(
@@ -147,7 +111,7 @@ test('an upload no page has referred to for an hour is deleted by the next post'
   );
   assert.equal((await post()).statusCode, 200);
   assert.equal(await documentOf(left), undefined);
-  assert.ok(!(await storedFiles()).includes(stored.storage_key));
+  assert.ok(!(await storedFiles(platform)).includes(stored.storage_key));
   assert.ok(await documentOf(bello), 'the saved answer’s file stays');
 });
 
@@ -166,8 +130,7 @@ test('a file this tab replaces before its page is saved is deleted at once', asy
     { 'dogs.1.insurance': pdf('first.pdf') },
   );
   assert.equal(first.statusCode, 200);
-  const carried = first.body.match(/name="dogs\.1\.insurance\._document" value="([0-9a-f-]{36})"/)?.[1];
-  assert.ok(carried);
+  const carried = carriedInsurance(first.body, 1);
   const replaced = await citizen.postMultipart(
     DOGS,
     { ...fields, 'dogs.1.insurance._document': carried, _action: 'add:dogs' },
@@ -178,22 +141,32 @@ test('a file this tab replaces before its page is saved is deleted at once', asy
   assert.equal(await documentOf(carried), undefined);
 });
 
-test('a page is not saved with a file removed meanwhile: the citizen is asked to upload it again', async () => {
+/** A parking permit up to check-your-answers with `schein.pdf`, its certificate page open again. */
+async function parkingPermitWithCertificate(person: string) {
   const citizen = new Client(platform.app);
-  await loginCitizen(citizen, 'test-jana-kowalski');
+  await loginCitizen(citizen, person);
   await fillApplication(citizen);
   const key = {
     tenantArs: DEMO_TENANT.ars,
     service: { id: 'bewohnerparkausweis', version: '' },
-    citizenId: 'test-jana-kowalski',
+    citizenId: person,
   };
   const draft = await findDraft(platform.db, key);
   const certificate = draft?.answers.registrationCertificate as FileAnswer | undefined;
   assert.ok(draft && certificate);
-  const draftId = draft.id;
   await citizen.get(`${PARKING}/fahrzeugschein`);
+  return { citizen, key, draftId: draft.id, certificate };
+}
 
-  // The page's post has read the draft and waits for its lock, while another tab removes the file.
+/**
+ * Posts the certificate page (no new file) so that it has read the draft and waits for the draft's lock
+ * while `otherTab` changes the draft under that lock; returns the post's response.
+ */
+async function postWhileOtherTab(
+  citizen: Client,
+  draftId: string,
+  otherTab: (trx: Transaction<Database>) => Promise<void>,
+): Promise<Response> {
   const posted = await platform.db.transaction().execute(async (trx) => {
     await trx.selectFrom('drafts').select('id').where('id', '=', draftId).forUpdate().execute();
     const response = citizen.postMultipart(`${PARKING}/fahrzeugschein`, {}, {});
@@ -202,16 +175,23 @@ test('a page is not saved with a file removed meanwhile: the citizen is asked to
         WHERE wait_event_type = 'Lock' AND query LIKE '%"drafts"%'`.execute(platform.db);
       return rows[0]?.n ? true : undefined;
     });
+    await otherTab(trx);
+    // Wrapped: a promise returned as such would be awaited before the commit it waits for.
+    return { response };
+  });
+  return posted.response;
+}
+
+test('a page is not saved with a file removed meanwhile: the citizen is asked to upload it again', async () => {
+  const { citizen, key, draftId, certificate } = await parkingPermitWithCertificate('test-jana-kowalski');
+  const response = await postWhileOtherTab(citizen, draftId, async (trx) => {
     await trx.deleteFrom('documents').where('id', '=', certificate.documentId).execute();
     await trx
       .updateTable('drafts')
       .set({ answers: sql`answers - 'registrationCertificate'` })
       .where('id', '=', draftId)
       .execute();
-    // Wrapped: a promise returned as such would be awaited before the commit it waits for.
-    return { response };
   });
-  const response = await posted.response;
   assert.equal(response.statusCode, 400, response.body);
   assert.match(
     response.body,
@@ -220,4 +200,26 @@ test('a page is not saved with a file removed meanwhile: the citizen is asked to
   assert.match(response.body, /href="#registrationCertificate"/);
   const answers = (await findDraft(platform.db, key))?.answers;
   assert.equal(answers?.registrationCertificate, undefined, 'no answer points at the missing file');
+});
+
+test('a page saved while another tab replaced its file is saved with the new file', async () => {
+  const { citizen, key, draftId, certificate } = await parkingPermitWithCertificate('test-erika-mustermann');
+  let replacement = '';
+  // What another tab's upload does (see storeDraftUpload): the old record goes, the new one is the answer.
+  const response = await postWhileOtherTab(citizen, draftId, async (trx) => {
+    await trx.deleteFrom('documents').where('id', '=', certificate.documentId).execute();
+    const upload = { draftId, field: 'registrationCertificate', filename: 'neu.pdf' };
+    const file = await storeUpload(trx, platform.store, upload);
+    replacement = file.documentId;
+    const answer = JSON.stringify({ registrationCertificate: file });
+    await trx
+      .updateTable('drafts')
+      .set({ answers: sql`answers || ${answer}::jsonb` })
+      .where('id', '=', draftId)
+      .execute();
+  });
+  assert.equal(response.headers.location, `${PARKING}/pruefen`, response.body);
+  const answer = (await findDraft(platform.db, key))?.answers.registrationCertificate as FileAnswer;
+  assert.equal(answer.documentId, replacement);
+  assert.equal(answer.filename, 'neu.pdf');
 });

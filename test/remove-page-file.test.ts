@@ -1,21 +1,23 @@
 /**
  * A file field of the page itself (not in a repeating group) has a "Datei entfernen" button once a file is
- * uploaded, without JavaScript: the file leaves the draft and the store at once; a required file is then
- * asked for again, an optional one may stay out. Enter in a text field still saves the page.
+ * uploaded, without JavaScript: the file leaves the draft and the store at once and a notice says so; a
+ * required file is then asked for again, an optional one may stay out. The button names the file it shows:
+ * a page left open removes no file uploaded since in another tab. Enter in a text field still saves the page.
  */
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findDraft } from '../src/forms/drafts.ts';
+import type { FileAnswer } from '../src/forms/types.ts';
 import { DEMO_TENANT } from '../src/identity/tenants.ts';
-import { Client, SAMPLE_PDF } from './helpers/client.ts';
+import { Client, SAMPLE_PDF, SAMPLE_PNG } from './helpers/client.ts';
 import {
   INSTITUTION_LABEL,
   OPTIONAL_PROOF_SERVICE,
   publishOptionalProofCard,
+  toProofPage,
 } from './helpers/optional-proof.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { failDeletes, storedFiles } from './helpers/stored-files.ts';
 
 let platform: TestPlatform;
 before(async () => {
@@ -25,39 +27,7 @@ before(async () => {
 after(() => platform?.close());
 
 const PROOF = { name: 'proof.pdf', type: 'application/pdf', content: SAMPLE_PDF };
-const REMOVE = 'remove-file:reductionProof';
-
-async function storedFiles(): Promise<string[]> {
-  const root = join(platform.dataDir, 'files');
-  const folders = await readdir(root).catch(() => []);
-  return (await Promise.all(folders.map((folder) => readdir(join(root, folder))))).flat();
-}
-
-/** Signs in and answers the library card up to its proof page (an adult student); returns the page's URL. */
-async function toProofPage(citizen: Client, service: string, person: string): Promise<string> {
-  const form = `/dienste/${service}/formular`;
-  await citizen.get(`/anmelden?weiter=${encodeURIComponent(form)}`);
-  await citizen.post(`/anmelden?weiter=${encodeURIComponent(form)}`, { person, trustLevel: 'basic' });
-  const steps: [string, Record<string, string>][] = [
-    ['person', { givenName: 'Jana', familyName: 'Kowalski', birthDate: '14.02.1990' }],
-    [
-      'kontakt',
-      {
-        'address.street': 'Bahnhofstraße',
-        'address.houseNumber': '101',
-        'address.postalCode': '12345',
-        'address.city': 'Musterstadt',
-      },
-    ],
-    ['ermaessigung', { reduction: 'ausbildung' }],
-  ];
-  for (const [page, fields] of steps) {
-    await citizen.get(`${form}/${page}`);
-    assert.equal((await citizen.post(`${form}/${page}`, fields)).statusCode, 303);
-  }
-  await citizen.get(`${form}/nachweis`);
-  return `${form}/nachweis`;
-}
+const LABEL = 'Nachweis für die Ermäßigung';
 
 const keyOf = (service: string, citizenId: string) => ({
   tenantArs: DEMO_TENANT.ars,
@@ -70,10 +40,20 @@ const uploadsOf = async (service: string, citizenId: string) => {
   const draft = await findDraft(platform.db, keyOf(service, citizenId));
   return platform.db
     .selectFrom('documents')
-    .select(['filename', 'storage_key'])
+    .select(['id', 'filename', 'storage_key'])
     .where('draft_id', '=', draft?.id ?? '00000000-0000-4000-8000-000000000000')
     .execute();
 };
+
+const proofAnswer = async (service: string, citizenId: string) =>
+  (await findDraft(platform.db, keyOf(service, citizenId)))?.answers.reductionProof as FileAnswer | undefined;
+
+/** What the page's "Datei entfernen" button posts: the field and the id of the file the page shows. */
+function removeAction(body: string): string {
+  const action = body.match(/name="_action" value="(remove-file:reductionProof:[0-9a-f-]{36})"/)?.[1];
+  assert.ok(action, 'the page has a button to remove the file');
+  return action;
+}
 
 /** The first submit button of the question form: the one Enter in a text field presses. */
 function firstButton(body: string, action: string): string {
@@ -83,7 +63,7 @@ function firstButton(body: string, action: string): string {
 
 test('a required file removed with its button is gone at once and asked for again on Weiter', async () => {
   const citizen = new Client(platform.app);
-  const page = await toProofPage(citizen, 'bibliotheksausweis', 'test-jana-kowalski');
+  const page = await toProofPage(citizen, 'test-jana-kowalski');
   assert.doesNotMatch(citizen.lastPage, /Datei entfernen/, 'no button before a file is uploaded');
   assert.equal((await citizen.upload(page, 'reductionProof', PROOF)).statusCode, 303);
   const [upload] = await uploadsOf('bibliotheksausweis', 'test-jana-kowalski');
@@ -91,54 +71,76 @@ test('a required file removed with its button is gone at once and asked for agai
 
   const shown = await citizen.get(page);
   assert.match(shown.body, /Bereits hochgeladen: proof\.pdf/);
+  // Its name names the question and the file, as an item's file button does ("… von Hund 1 entfernen").
   assert.match(
     shown.body,
     new RegExp(
-      `<button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="${REMOVE}">` +
-        '<span class="kern-label">Datei entfernen<span class="kern-sr-only"> „proof\\.pdf“</span></span></button>',
+      `<button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="remove-file:reductionProof:${upload.id}">` +
+        `<span class="kern-label">Datei entfernen<span class="kern-sr-only"> – ${LABEL} \\(„proof\\.pdf“\\)</span></span></button>`,
     ),
   );
   assert.equal(firstButton(shown.body, page), '<button type="submit" hidden>Weiter');
 
-  const removed = await citizen.postMultipart(page, { _action: REMOVE }, {});
+  const removed = await citizen.postMultipart(page, { _action: removeAction(shown.body) }, {});
   assert.equal(removed.statusCode, 200, removed.body);
-  assert.doesNotMatch(removed.body, /proof\.pdf|Datei entfernen/);
+  assert.match(
+    removed.body,
+    /role="status"><div class="kern-alert__header">.*Die Datei „proof\.pdf“ wurde entfernt\./,
+  );
+  assert.doesNotMatch(removed.body, /Bereits hochgeladen|Datei entfernen/);
   assert.deepEqual(await uploadsOf('bibliotheksausweis', 'test-jana-kowalski'), []);
-  assert.ok(!(await storedFiles()).includes(upload.storage_key), 'its contents are deleted');
-  const answers = (await findDraft(platform.db, keyOf('bibliotheksausweis', 'test-jana-kowalski')))?.answers;
-  assert.equal(answers?.reductionProof, undefined);
+  assert.ok(!(await storedFiles(platform)).includes(upload.storage_key), 'its contents are deleted');
+  assert.equal(await proofAnswer('bibliotheksausweis', 'test-jana-kowalski'), undefined);
 
   const next = await citizen.postMultipart(page, {}, {});
   assert.equal(next.statusCode, 400);
   assert.match(next.body, /Wählen Sie eine Datei für „Nachweis für die Ermäßigung“ aus\./);
   assert.match(next.body, /href="#reductionProof"/);
+  assert.doesNotMatch(next.body, /wurde entfernt/, 'the notice is shown once');
 });
 
 test('an optional file can be removed and the page saved without it; the case gets no file', async () => {
   const citizen = new Client(platform.app);
-  const page = await toProofPage(citizen, OPTIONAL_PROOF_SERVICE, 'test-ozan-yilmaz');
+  const page = await toProofPage(citizen, 'test-ozan-yilmaz', OPTIONAL_PROOF_SERVICE);
   const form = `/dienste/${OPTIONAL_PROOF_SERVICE}/formular`;
   const institution = { institution: 'Universität Musterstadt' };
   const uploaded = await citizen.postMultipart(page, institution, { reductionProof: PROOF });
   assert.equal(uploaded.headers.location, `${form}/pruefen`, uploaded.body);
+  const [upload] = await uploadsOf(OPTIONAL_PROOF_SERVICE, 'test-ozan-yilmaz');
+  assert.ok(upload);
 
   const english = await citizen.get(`${page}?lang=en`);
-  assert.match(english.body, /Remove file<span class="kern-sr-only"> “proof\.pdf”<\/span>/);
+  assert.match(
+    english.body,
+    /Remove file<span class="kern-sr-only"> – Proof for the reduced fee \(“proof\.pdf”\)<\/span>/,
+  );
   assert.equal(firstButton(english.body, page), '<button type="submit" hidden>Continue');
   await citizen.get(`${page}?lang=de`);
 
-  // Another field's name, a made-up one or a malformed action removes nothing.
-  for (const action of ['remove-file:institution', 'remove-file:nothing', 'remove-file:reductionProof:0']) {
-    const ignored = await citizen.postMultipart(page, { ...institution, _action: action }, {});
-    assert.ok([200, 303].includes(ignored.statusCode), action);
+  // Another field's name or a made-up one shows the page again and removes nothing; a button value that is
+  // no action (without the file's id, or with an index in its place) saves the page as "Weiter" does.
+  const ignored: [string, number][] = [
+    [`remove-file:institution:${upload.id}`, 200],
+    [`remove-file:nothing:${upload.id}`, 200],
+    ['remove-file:reductionProof', 303],
+    ['remove-file:reductionProof:0', 303],
+  ];
+  for (const [action, status] of ignored) {
+    const response = await citizen.postMultipart(page, { ...institution, _action: action }, {});
+    assert.equal(response.statusCode, status, action);
     assert.equal((await uploadsOf(OPTIONAL_PROOF_SERVICE, 'test-ozan-yilmaz')).length, 1, action);
     await citizen.get(page);
   }
 
-  const removed = await citizen.postMultipart(page, { ...institution, _action: REMOVE }, {});
+  const removed = await citizen.postMultipart(
+    page,
+    { ...institution, _action: removeAction(citizen.lastPage) },
+    {},
+  );
   assert.equal(removed.statusCode, 200);
   assert.match(removed.body, /value="Universität Musterstadt"/, 'the other inputs stay');
-  assert.doesNotMatch(removed.body, /proof\.pdf/);
+  assert.match(removed.body, /Die Datei „proof\.pdf“ wurde entfernt\./);
+  assert.doesNotMatch(removed.body, /Bereits hochgeladen/);
   assert.match(removed.body, new RegExp(INSTITUTION_LABEL));
   assert.deepEqual(await uploadsOf(OPTIONAL_PROOF_SERVICE, 'test-ozan-yilmaz'), []);
 
@@ -151,4 +153,63 @@ test('an optional file can be removed and the page saved without it; the case ge
   assert.ok(caseId, submitted.body);
   const documents = await platform.db.selectFrom('documents').select('id').where('case_id', '=', caseId);
   assert.deepEqual(await documents.execute(), []);
+});
+
+test('a page left open removes nothing when the file was replaced meanwhile in another tab', async () => {
+  const citizen = new Client(platform.app);
+  const page = await toProofPage(citizen, 'test-erika-mustermann');
+  await citizen.upload(page, 'reductionProof', PROOF);
+  const stale = (await citizen.get(page)).body;
+
+  // Another tab replaces the file.
+  const png = { name: 'ausweis.png', type: 'image/png', content: SAMPLE_PNG };
+  assert.equal((await citizen.upload(page, 'reductionProof', png)).statusCode, 303);
+  const [replacement] = await uploadsOf('bibliotheksausweis', 'test-erika-mustermann');
+  assert.equal(replacement?.filename, 'ausweis.png');
+
+  // The first tab still shows proof.pdf and presses its button.
+  const response = await citizen.postMultipart(page, { _action: removeAction(stale) }, {});
+  assert.equal(response.statusCode, 200, response.body);
+  assert.match(response.body, /Bereits hochgeladen: ausweis\.png/, 'the page shows the draft’s file');
+  assert.doesNotMatch(response.body, /wurde entfernt/);
+  assert.deepEqual(await uploadsOf('bibliotheksausweis', 'test-erika-mustermann'), [replacement]);
+  assert.equal(
+    (await proofAnswer('bibliotheksausweis', 'test-erika-mustermann'))?.documentId,
+    replacement.id,
+  );
+  assert.ok((await storedFiles(platform)).includes(replacement.storage_key));
+});
+
+test('a removal without the form’s CSRF token is refused and removes nothing', async () => {
+  const citizen = new Client(platform.app);
+  const page = await toProofPage(citizen, 'test-jana-kowalski', OPTIONAL_PROOF_SERVICE);
+  await citizen.upload(page, 'reductionProof', PROOF);
+  const action = removeAction((await citizen.get(page)).body);
+  const refused = await citizen.postMultipart(page, { _action: action }, {}, { csrf: null });
+  assert.equal(refused.statusCode, 403);
+  const [upload] = await uploadsOf(OPTIONAL_PROOF_SERVICE, 'test-jana-kowalski');
+  assert.equal(upload?.filename, 'proof.pdf');
+  assert.equal((await proofAnswer(OPTIONAL_PROOF_SERVICE, 'test-jana-kowalski'))?.documentId, upload.id);
+  assert.ok((await storedFiles(platform)).includes(upload.storage_key));
+});
+
+test('a store that fails to delete the contents does not fail the removal: the file is gone from the draft', async () => {
+  const citizen = new Client(platform.app);
+  const page = await toProofPage(citizen, 'test-ozan-yilmaz');
+  await citizen.upload(page, 'reductionProof', PROOF);
+  const [upload] = await uploadsOf('bibliotheksausweis', 'test-ozan-yilmaz');
+  assert.ok(upload);
+  const action = removeAction((await citizen.get(page)).body);
+  const broken = failDeletes(platform.store);
+  try {
+    const removed = await citizen.postMultipart(page, { _action: action }, {});
+    assert.equal(removed.statusCode, 200, removed.body);
+    assert.match(removed.body, /Die Datei „proof\.pdf“ wurde entfernt\./);
+  } finally {
+    broken.restore();
+  }
+  assert.deepEqual(broken.attempted, [upload.storage_key]);
+  assert.deepEqual(await uploadsOf('bibliotheksausweis', 'test-ozan-yilmaz'), []);
+  assert.equal(await proofAnswer('bibliotheksausweis', 'test-ozan-yilmaz'), undefined);
+  assert.ok((await storedFiles(platform)).includes(upload.storage_key), 'its contents are left orphaned');
 });

@@ -5,16 +5,16 @@
  * gets exactly the files of its answers.
  */
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createClamdScanner } from '../src/documents/clamd.ts';
 import { extractPdfText } from '../src/pdf/extract-text.ts';
 import { Client, SAMPLE_PDF, type UploadFile } from './helpers/client.ts';
+import { carriedInsurance as carried, dog, dogTaxForm, postedDogs, toDogsPage } from './helpers/dog-tax.ts';
 import { EICAR, type FakeClamd, startFakeClamd } from './helpers/fake-clamd.ts';
 import { loginCaseworker } from './helpers/journey.ts';
 import { publishDogTaxWithInsurance } from './helpers/packages.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { storedFiles } from './helpers/stored-files.ts';
 
 let clamd: FakeClamd;
 let platform: TestPlatform;
@@ -30,56 +30,18 @@ after(async () => {
   await clamd?.close();
 });
 
-const FORM = '/dienste/hundesteuer/formular';
+const FORM = dogTaxForm();
 const DOGS = `${FORM}/hunde`;
 const LABEL = 'Nachweis der Haftpflichtversicherung';
 
-const dog = (i: number, name: string) => ({
-  [`dogs.${i}.name`]: name,
-  [`dogs.${i}.breed`]: 'Labrador',
-  [`dogs.${i}.birthDate`]: '12.03.2022',
-  [`dogs.${i}.keptSince`]: '01.06.2022',
-  [`dogs.${i}.listed`]: 'no',
-});
 const pdf = (name: string, content = SAMPLE_PDF): UploadFile => ({ name, type: 'application/pdf', content });
 
-/** Signs in, chooses "register", answers the holder page and opens the dogs page. */
+/** Signs in, chooses "register", answers the holder page and opens the dogs page, a multipart form. */
 async function start(person: string): Promise<Client> {
-  const client = new Client(platform.app);
-  await client.get(`/anmelden?weiter=${encodeURIComponent(FORM)}`);
-  await client.post(`/anmelden?weiter=${encodeURIComponent(FORM)}`, { person, trustLevel: 'basic' });
-  await client.get(`${FORM}/vorgang`);
-  await client.post(`${FORM}/vorgang`, { action: 'anmeldung' });
-  await client.get(`${FORM}/halter`);
-  const holder = await client.post(`${FORM}/halter`, {
-    givenName: 'Erika',
-    familyName: 'Mustermann',
-    'address.street': 'Heidestraße',
-    'address.houseNumber': '17',
-    'address.postalCode': '12345',
-    'address.city': 'Musterstadt',
-  });
-  assert.equal(holder.headers.location, DOGS);
-  const page = await client.get(DOGS);
-  assert.match(page.body, /enctype="multipart\/form-data"/);
-  assert.match(page.body, /<input[^>]*id="dogs\.0\.insurance"[^>]*type="file"/);
+  const client = await toDogsPage(platform.app, person);
+  assert.match(client.lastPage, /enctype="multipart\/form-data"/);
+  assert.match(client.lastPage, /<input[^>]*id="dogs\.0\.insurance"[^>]*type="file"/);
   return client;
-}
-
-/** The document id the page carries for an item's file. */
-function carried(body: string, index: number): string {
-  const id = body.match(
-    new RegExp(`name="dogs\\.${index}\\.insurance\\._document" value="([0-9a-f-]{36})"`),
-  )?.[1];
-  assert.ok(id, `dog ${index + 1} carries its file`);
-  return id;
-}
-
-async function storedFiles(): Promise<string[]> {
-  const root = join(platform.dataDir, 'files');
-  const folders = await readdir(root).catch(() => []);
-  const nested = await Promise.all(folders.map((folder) => readdir(join(root, folder))));
-  return nested.flat();
 }
 
 const documentsOf = async (ids: string[]) =>
@@ -93,7 +55,7 @@ const documentsOf = async (ids: string[]) =>
 
 test('files of two dogs; removing dog 1 deletes its file, dog 2’s file reaches the case', async () => {
   const citizen = await start('test-erika-mustermann');
-  const filesBefore = (await storedFiles()).length;
+  const filesBefore = (await storedFiles(platform)).length;
 
   const added = await citizen.postMultipart(
     DOGS,
@@ -115,19 +77,12 @@ test('files of two dogs; removing dog 1 deletes its file, dog 2’s file reaches
   const again = await citizen.get(DOGS);
   assert.equal(carried(again.body, 0), bello);
   const rex = carried(again.body, 1);
-  assert.equal((await storedFiles()).length, filesBefore + 2);
+  assert.equal((await storedFiles(platform)).length, filesBefore + 2);
 
   // Dog 1 goes: the page shown next has only Rex; Bello's file stays until the page is saved.
   const removed = await citizen.postMultipart(
     DOGS,
-    {
-      'dogs._count': '2',
-      ...dog(0, 'Bello'),
-      'dogs.0.insurance._document': bello,
-      ...dog(1, 'Rex'),
-      'dogs.1.insurance._document': rex,
-      _action: 'remove:dogs:0',
-    },
+    { ...postedDogs(['Bello', bello], ['Rex', rex]), _action: 'remove:dogs:0' },
     {},
   );
   assert.equal(removed.statusCode, 200);
@@ -170,7 +125,7 @@ test('files of two dogs; removing dog 1 deletes its file, dog 2’s file reaches
   );
   assert.equal(next.headers.location, `${FORM}/lastschrift`, next.body);
   assert.deepEqual(await documentsOf([bello]), [], 'Bello’s file is deleted with the saved page');
-  assert.equal((await storedFiles()).length, filesBefore + 1);
+  assert.equal((await storedFiles(platform)).length, filesBefore + 1);
 
   await citizen.get(`${FORM}/lastschrift`);
   assert.equal(
@@ -194,7 +149,7 @@ test('files of two dogs; removing dog 1 deletes its file, dog 2’s file reaches
     .where('case_id', '=', caseId)
     .execute();
   assert.deepEqual(caseDocuments, [{ id: rex, filename: 'rex.pdf', draft_id: null }]);
-  assert.equal((await storedFiles()).length, filesBefore + 1);
+  assert.equal((await storedFiles(platform)).length, filesBefore + 1);
 
   const receipt = await citizen.get(`/antraege/${caseId}/eingangsbestaetigung.pdf`);
   const receiptText = await extractPdfText(receipt.rawPayload);
@@ -268,7 +223,7 @@ test('a missing file in dog 2 is an error at its input; a file can be removed; f
 
 test('an infected or too large file in dog 2 is refused and not stored; dog 1’s file stays', async () => {
   const citizen = await start('test-jana-kowalski');
-  const filesBefore = (await storedFiles()).length;
+  const filesBefore = (await storedFiles(platform)).length;
   const infected = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR), Buffer.from('\n%%EOF\n')]);
   const refused = await citizen.postMultipart(
     DOGS,
@@ -279,7 +234,7 @@ test('an infected or too large file in dog 2 is refused and not stored; dog 1’
   assert.match(refused.body, /enthält Schadsoftware und wurde nicht gespeichert/);
   assert.match(refused.body, /href="#dogs\.1\.insurance"/);
   const bello = carried(refused.body, 0);
-  assert.equal((await storedFiles()).length, filesBefore + 1);
+  assert.equal((await storedFiles(platform)).length, filesBefore + 1);
   const kept = await platform.db.selectFrom('documents').select('id').where('filename', '=', 'infected.pdf');
   assert.deepEqual(await kept.execute(), []);
 
@@ -293,5 +248,5 @@ test('an infected or too large file in dog 2 is refused and not stored; dog 1’
   assert.equal(tooLarge.statusCode, 400);
   assert.match(tooLarge.body, /Die Datei ist größer als 2 kB/);
   assert.equal(carried(tooLarge.body, 0), bello);
-  assert.equal((await storedFiles()).length, filesBefore + 1);
+  assert.equal((await storedFiles(platform)).length, filesBefore + 1);
 });

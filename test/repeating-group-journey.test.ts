@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Client } from './helpers/client.ts';
+import { dog, DOG_HOLDER as holder } from './helpers/dog-tax.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 let platform: TestPlatform;
@@ -11,21 +12,6 @@ before(async () => {
 after(() => platform.close());
 
 const FORM = '/dienste/hundesteuer/formular';
-const holder = {
-  givenName: 'Erika',
-  familyName: 'Mustermann',
-  'address.street': 'Heidestraße',
-  'address.houseNumber': '17',
-  'address.postalCode': '12345',
-  'address.city': 'Musterstadt',
-};
-const dog = (i: number, name: string, listed: 'yes' | 'no') => ({
-  [`dogs.${i}.name`]: name,
-  [`dogs.${i}.breed`]: 'Labrador',
-  [`dogs.${i}.birthDate`]: '12.03.2022',
-  [`dogs.${i}.keptSince`]: '01.06.2022',
-  [`dogs.${i}.listed`]: listed,
-});
 
 async function start(person: string): Promise<Client> {
   const client = new Client(platform.app);

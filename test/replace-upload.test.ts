@@ -1,25 +1,18 @@
 /** Uploading again for the same field replaces the file: one record, the new answer, the old contents gone. */
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findDraft } from '../src/forms/drafts.ts';
 import { DEMO_TENANT } from '../src/identity/tenants.ts';
 import { Client, SAMPLE_PNG } from './helpers/client.ts';
 import { FORM, fillApplication, loginCitizen } from './helpers/journey.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { storedFiles } from './helpers/stored-files.ts';
 
 let platform: TestPlatform;
 before(async () => {
   platform = await startTestPlatform();
 });
 after(() => platform.close());
-
-async function storedFiles(): Promise<string[]> {
-  const root = join(platform.dataDir, 'files');
-  const folders = await readdir(root);
-  return (await Promise.all(folders.map((folder) => readdir(join(root, folder))))).flat();
-}
 
 test('a second upload for a field replaces the first', async () => {
   const citizen = new Client(platform.app);
@@ -33,7 +26,7 @@ test('a second upload for a field replaces the first', async () => {
   const first = (await findDraft(platform.db, key))?.answers.registrationCertificate as {
     documentId: string;
   };
-  const filesBefore = await storedFiles();
+  const filesBefore = await storedFiles(platform);
 
   await citizen.get(`${FORM}/fahrzeugschein`);
   const again = await citizen.upload(`${FORM}/fahrzeugschein`, 'registrationCertificate', {
@@ -55,7 +48,7 @@ test('a second upload for a field replaces the first', async () => {
     documents.map((d) => d.id),
     [answer.documentId],
   );
-  const filesAfter = await storedFiles();
+  const filesAfter = await storedFiles(platform);
   assert.equal(filesAfter.length, filesBefore.length, 'the first file’s contents were deleted');
   assert.ok(filesAfter.includes(documents[0]?.storage_key ?? ''));
 });

@@ -1,13 +1,12 @@
 /** Uploads are scanned by clamd (a protocol-level stand-in here): infected files are refused and not stored. */
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createClamdScanner } from '../src/documents/clamd.ts';
 import { Client, SAMPLE_PDF } from './helpers/client.ts';
 import { EICAR, type FakeClamd, startFakeClamd } from './helpers/fake-clamd.ts';
 import { FORM, loginCitizen } from './helpers/journey.ts';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { storedFiles } from './helpers/stored-files.ts';
 
 let clamd: FakeClamd;
 let platform: TestPlatform;
@@ -21,13 +20,6 @@ after(async () => {
   await platform.close();
   await clamd.close();
 });
-
-async function storedFiles(): Promise<string[]> {
-  const root = join(platform.dataDir, 'files');
-  const folders = await readdir(root).catch(() => []);
-  const nested = await Promise.all(folders.map((folder) => readdir(join(root, folder))));
-  return nested.flat();
-}
 
 const upload = async (client: Client, content: Buffer) => {
   await client.get(`${FORM}/fahrzeugschein`);
@@ -46,7 +38,7 @@ test('a PDF carrying the EICAR test signature is refused with a clear message an
   assert.equal(response.statusCode, 400);
   assert.match(response.body, /enthält Schadsoftware und wurde nicht gespeichert/);
   assert.match(response.body, /href="#registrationCertificate"/);
-  assert.deepEqual(await storedFiles(), []);
+  assert.deepEqual(await storedFiles(platform), []);
   assert.equal((await platform.db.selectFrom('documents').select('id').execute()).length, 0);
 });
 
@@ -55,5 +47,5 @@ test('a clean PDF passes the scan and is stored', async () => {
   await loginCitizen(citizen, 'test-jana-kowalski');
   const response = await upload(citizen, SAMPLE_PDF);
   assert.equal(response.statusCode, 303, response.body);
-  assert.equal((await storedFiles()).length, 1);
+  assert.equal((await storedFiles(platform)).length, 1);
 });

@@ -47,3 +47,14 @@ export const notAllowed = () =>
     de: 'Dafür fehlt Ihnen die Berechtigung.',
     en: 'You are not allowed to do this.',
   });
+
+/** Files the application's answers name but the draft no longer has (see submitApplication). */
+export const uploadsGone = (filenames: readonly string[]) => {
+  const one = filenames.length === 1;
+  const de = filenames.map((name) => `„${name}“`).join(', ');
+  const en = filenames.map((name) => `“${name}”`).join(', ');
+  return new CaseError('UPLOADS_GONE', 409, {
+    de: `Ihr Antrag wurde nicht abgeschickt: ${one ? 'Die Datei' : 'Die Dateien'} ${de} ${one ? 'ist' : 'sind'} nicht mehr vorhanden. Bitte laden Sie sie erneut hoch (über „Angaben prüfen“ kommen Sie zur Frage) und senden Sie den Antrag dann ab.`,
+    en: `Your application was not sent: ${one ? 'the file' : 'the files'} ${en} no longer ${one ? 'exists' : 'exist'}. Please upload ${one ? 'it' : 'them'} again (“Check your answers” takes you to the question) and then send the application.`,
+  });
+};

@@ -2,21 +2,21 @@
  * Applications become cases; caseworkers decide them. Every change is one transaction: the case row
  * (optimistic `version`), one event row, and the effects enqueued on the same transaction.
  */
-import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Answers, Database } from '../db/schema.ts';
+import type { Answers } from '../db/schema.ts';
 import { isUuid } from '../db/uuid.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
+import { deleteContents, type OnOrphan } from '../documents/delete-contents.ts';
 import { isoDateInBerlin } from '../forms/display.ts';
 import { findDraft } from '../forms/drafts.ts';
 import { evaluationContext } from '../forms/engine.ts';
 import { firstIncompletePage, visibleAnswers } from '../forms/journey.ts';
-import { documentIdsIn } from '../forms/repeat-uploads.ts';
 import { recordAudit } from '../identity/audit.ts';
 import type { Citizen, StaffMember } from '../identity/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { CompiledPackage } from '../packages/compile.ts';
 import { saveDeliveryAddress } from './case-links.ts';
+import { forgetMissingFiles, missingUploads, moveUploadsToCase } from './draft-uploads.ts';
 import {
   caseChanged,
   caseNotFound,
@@ -24,6 +24,7 @@ import {
   draftIncomplete,
   draftMissing,
   notAllowed,
+  uploadsGone,
 } from './errors.ts';
 import {
   appendEvent,
@@ -45,6 +46,8 @@ export interface CaseDeps {
 /** Submitting also deletes the draft's uploads the application does not keep. */
 export interface SubmitDeps extends CaseDeps {
   store: BlobStore;
+  /** Told of dropped uploads' contents that could not be deleted once the case was committed. */
+  onOrphan?: OnOrphan;
 }
 
 export const EFFECTS = {
@@ -58,36 +61,9 @@ function applicantName(pkg: CompiledPackage, answers: Answers, today: string): s
 }
 
 /**
- * Moves the draft's uploads that the submitted answers refer to into the case and deletes the others (files
- * of questions that no longer apply, of a page left without saving): the authority gets no personal data
- * the application does not contain. Returns the deleted contents' storage keys, to delete after the commit.
- */
-async function moveUploadsToCase(
-  trx: Transaction<Database>,
-  draftId: string,
-  caseId: string,
-  answers: Answers,
-): Promise<string[]> {
-  const kept = [...documentIdsIn([answers])].filter(isUuid);
-  if (kept.length > 0)
-    await trx
-      .updateTable('documents')
-      .set({ case_id: caseId, draft_id: null })
-      .where('draft_id', '=', draftId)
-      .where('id', 'in', kept)
-      .execute();
-  // Before the draft goes: deleting it would only unlink the rest (ON DELETE SET NULL) and leave them behind.
-  const dropped = await trx
-    .deleteFrom('documents')
-    .where('draft_id', '=', draftId)
-    .returning('storage_key')
-    .execute();
-  return dropped.map((d) => d.storage_key);
-}
-
-/**
  * Turns the citizen's complete draft into a submitted case; returns it. Fails if the draft is gone or
- * incomplete. An applicant without log-in must give `deliveryEmail`: their messages go there as links.
+ * incomplete, or names a file that is gone. An applicant without log-in must give `deliveryEmail`: their
+ * messages go there as links.
  */
 export async function submitApplication(
   deps: SubmitDeps,
@@ -101,7 +77,7 @@ export async function submitApplication(
   const year = now.getUTCFullYear();
   const sequence = referenceSequence(tenantArs, service.metadata.referencePrefix, year);
   await ensureReferenceSequence(deps.db, sequence);
-  const { created, droppedFiles } = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await deps.db.transaction().execute(async (trx) => {
     // Locked and read in one query: a double click waits here, then finds no draft; and no page saved
     // in the meantime is missed.
     const draft = await findDraft(trx, { tenantArs, service, citizenId: citizen.id }, { forUpdate: true });
@@ -109,6 +85,14 @@ export async function submitApplication(
     const today = isoDateInBerlin(now);
     if (firstIncompletePage(pkg, draft.answers, today)) throw draftIncomplete();
     const answers = visibleAnswers(pkg, draft.answers, today);
+    // A file the answers name but the draft no longer has refuses the submission rather than being dropped
+    // from it: the authority would get an application saying a proof was given that it does not have, and
+    // the citizen would believe it was sent. The draft forgets the file, so its page asks for it again.
+    const gone = await missingUploads(trx, draft.id, answers);
+    if (gone.length > 0) {
+      await forgetMissingFiles(trx, draft.id, gone);
+      return { refused: gone.map(({ file }) => file.filename) } as const;
+    }
     const reference = await nextReference(trx, sequence, service.metadata.referencePrefix, year);
     const row = await trx
       .insertInto('cases')
@@ -142,11 +126,13 @@ export async function submitApplication(
     const droppedFiles = await moveUploadsToCase(trx, draft.id, row.id, answers);
     await trx.deleteFrom('drafts').where('id', '=', draft.id).execute();
     await deps.jobs.enqueue(trx, { queue: EFFECTS.notifySubmitted, data: { caseId: row.id } });
-    return { created: toCase(row), droppedFiles };
+    return { refused: undefined, created: toCase(row), droppedFiles };
   });
-  // Contents go only after the rows are gone, so no record ever points at a missing file.
-  for (const key of droppedFiles) await deps.store.delete(key);
-  return created;
+  if (outcome.refused) throw uploadsGone(outcome.refused);
+  // Contents go only after the rows are gone, so no record ever points at a missing file; a file that fails
+  // to go is left orphaned (see deleteContents), the case stands.
+  await deleteContents(deps.store, outcome.droppedFiles, deps.onOrphan);
+  return outcome.created;
 }
 
 export interface DecisionInput {

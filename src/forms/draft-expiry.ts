@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/database.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
+import { deleteContents, type OnOrphan } from '../documents/delete-contents.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -11,12 +12,16 @@ export function draftExpiresAt(updatedAt: Date, retentionDays: number): Date {
   return new Date(updatedAt.getTime() + retentionDays * DAY_MS);
 }
 
-/** Deletes drafts untouched for `retentionDays` and their uploaded files; returns how many went. */
+/**
+ * Deletes drafts untouched for `retentionDays` and their uploaded files; returns how many went. Contents that
+ * fail to go are left orphaned and reported to `onOrphan` (see deleteContents): the drafts are gone either way.
+ */
 export async function deleteExpiredDrafts(
   db: Db,
   store: BlobStore,
   now: Date,
   retentionDays: number,
+  onOrphan?: OnOrphan,
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   const { drafts, keys } = await db.transaction().execute(async (trx) => {
@@ -38,6 +43,6 @@ export async function deleteExpiredDrafts(
     return { drafts: ids.length, keys: documents.map((d) => d.storage_key) };
   });
   // Files go only after the rows are gone, so no record ever points at a missing file.
-  for (const key of keys) await store.delete(key);
+  await deleteContents(store, keys, onOrphan);
   return drafts;
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Answers } from '../db/schema.ts';
 import { isUuid } from '../db/uuid.ts';
-import type { FileAnswer } from './types.ts';
+import { type FileAt, fileAnswersIn, isFileAnswer, type MissingFile } from './file-answers.ts';
 
 export interface DraftKey {
   tenantArs: string;
@@ -82,25 +82,6 @@ export async function saveAnswers(
   return row.id;
 }
 
-/** A file answer to be saved whose upload the draft no longer has; `path` is its input, e.g. "dogs.1.proof". */
-export interface MissingFile {
-  path: string;
-  filename: string;
-}
-
-/** The file answers in `values` with their input paths ("proof", "dogs.1.proof"). */
-function fileAnswersIn(values: Answers): { path: string; file: FileAnswer }[] {
-  const found: { path: string; file: FileAnswer }[] = [];
-  const visit = (value: unknown, path: string): void => {
-    if (!value || typeof value !== 'object') return;
-    if (typeof (value as Partial<FileAnswer>).documentId === 'string')
-      found.push({ path, file: value as FileAnswer });
-    else for (const [key, inner] of Object.entries(value)) visit(inner, `${path}.${key}`);
-  };
-  for (const [name, value] of Object.entries(values)) visit(value, name);
-  return found;
-}
-
 /**
  * Saves a page's answers as saveAnswers does, unless a file answer among them refers to an upload the draft
  * no longer has (removed meanwhile, say in another tab): then nothing is saved and those files are returned,
@@ -121,7 +102,8 @@ export async function savePageAnswers(
   }
   return db.transaction().execute(async (trx) => {
     const draft = await findDraft(trx, key, { forUpdate: true });
-    const ids = [...new Set(files.map(({ file }) => file.documentId).filter(isUuid))];
+    const { toSave, checked, missing } = withLockedPageFiles(values, files, draft?.answers ?? {});
+    const ids = [...new Set(checked.map(({ file }) => file.documentId).filter(isUuid))];
     const present =
       draft && ids.length > 0
         ? await trx
@@ -134,10 +116,35 @@ export async function savePageAnswers(
             .execute()
         : [];
     const kept = new Set(present.map((doc) => doc.id));
-    const missing = files
-      .filter(({ file }) => !kept.has(file.documentId))
-      .map(({ path, file }) => ({ path, filename: file.filename }));
-    if (missing.length === 0) await saveAnswers(trx, key, values, pageId, remove);
+    missing.push(
+      ...checked
+        .filter(({ file }) => !kept.has(file.documentId))
+        .map(({ path, file }) => ({ path, filename: file.filename })),
+    );
+    if (missing.length === 0) await saveAnswers(trx, key, toSave, pageId, remove);
     return missing;
   });
+}
+
+/**
+ * A file of the page itself joined the draft when it was uploaded (see storeDraftUpload), so the page's save
+ * leaves it out: the page read it before the draft was locked, and another tab may have replaced it since.
+ * It must still be in the locked draft, though, or the page is saved without a file it showed. Returns the
+ * values to save, the files whose uploads are to be checked and those already known to be missing.
+ */
+function withLockedPageFiles(values: Answers, files: readonly FileAt[], locked: Answers) {
+  const toSave = { ...values };
+  const checked: FileAt[] = [];
+  const missing: MissingFile[] = [];
+  for (const at of files) {
+    const inRepeat = at.path.includes('.');
+    if (inRepeat) checked.push(at);
+    else {
+      delete toSave[at.path];
+      const current = locked[at.path];
+      if (isFileAnswer(current)) checked.push({ path: at.path, file: current });
+      else missing.push({ path: at.path, filename: at.file.filename });
+    }
+  }
+  return { toSave, checked, missing };
 }

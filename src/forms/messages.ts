@@ -44,9 +44,10 @@ export const messages = {
     de: `„${label}“: Die Datei enthält Schadsoftware und wurde nicht gespeichert. Wählen Sie eine andere Datei.`,
     en: `“${label}”: the file contains malware and was not stored. Select another file.`,
   }),
+  // Without a filename when the upload's record is gone too (a repeating group's item carries only its id).
   fileGone: (label, filename) => ({
-    de: `„${label}“: Die Datei „${filename}“ ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch.`,
-    en: `“${label}”: the file “${filename}” no longer exists. Please upload it again.`,
+    de: `„${label}“: Die Datei${filename ? ` „${filename}“` : ''} ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch.`,
+    en: `“${label}”: the file${filename ? ` “${filename}”` : ''} no longer exists. Please upload it again.`,
   }),
   declaration: () => ({
     de: 'Bestätigen Sie die Erklärung, um den Antrag abzusenden.',

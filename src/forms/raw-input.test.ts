@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PageItem } from '../packages/compile.ts';
-import { applyRepeatAction, parseRepeatAction, readPageBody } from './raw-input.ts';
-import { documentIdsIn, hasUploads } from './repeat-uploads.ts';
+import { applyRepeatAction, parseRepeatAction, pathAfterAction, readPageBody } from './raw-input.ts';
+import { hasUploads } from './repeat-uploads.ts';
 
 const dogs: PageItem = {
   kind: 'repeat',
@@ -44,7 +44,7 @@ test('"remove-file:dogs:1:proof" empties only that item’s file field', () => {
       { name: 'Rex', proof: ID },
     ],
   };
-  if (!action) return;
+  assert.ok(action);
   assert.deepEqual(applyRepeatAction([dogs], raw, action).dogs, [
     { name: 'Bello', proof: ID },
     { name: 'Rex', proof: undefined },
@@ -54,16 +54,7 @@ test('"remove-file:dogs:1:proof" empties only that item’s file field', () => {
   assert.deepEqual(applyRepeatAction([dogs], raw, name), raw);
 });
 
-test('the documents answers refer to are found at any depth', () => {
-  const file = { documentId: ID, filename: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 1 };
-  const other = { ...file, documentId: 'other' };
-  assert.deepEqual(
-    [...documentIdsIn([{ proof: file, dogs: [{ name: 'Bello' }, { proof: other }] }, { dogs: [] }])],
-    [ID, 'other'],
-  );
-});
-
-test('"remove-file:proof" empties a file field of the page itself, and only a file field', () => {
+test('"remove-file:proof:<id>" empties a file field of the page itself, and only a file field', () => {
   const proof: PageItem = {
     kind: 'file',
     name: 'proof',
@@ -71,13 +62,27 @@ test('"remove-file:proof" empties a file field of the page itself, and only a fi
     mediaTypes: ['application/pdf'],
   };
   const name: PageItem = { kind: 'text', name: 'name', label: { de: 'Name' } };
-  const action = parseRepeatAction('remove-file:proof');
-  assert.deepEqual(action, { kind: 'removePageFile', name: 'proof' });
-  assert.equal(parseRepeatAction('remove-file:'), undefined);
+  const action = parseRepeatAction(`remove-file:proof:${ID}`);
+  assert.deepEqual(action, { kind: 'removePageFile', name: 'proof', documentId: ID });
+  // Without the id of the file the page showed (or with anything else in its place) it is no action.
+  for (const value of ['remove-file:proof', 'remove-file:proof:0', `remove-file::${ID}`, 'remove-file:'])
+    assert.equal(parseRepeatAction(value), undefined, value);
   const file = { documentId: ID, filename: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 1 };
   const raw = { name: 'Bello', proof: file };
-  if (!action) return;
+  assert.ok(action);
   assert.deepEqual(applyRepeatAction([name, proof], raw, action), { name: 'Bello', proof: undefined });
-  const other = { kind: 'removePageFile', name: 'name' } as const;
+  const other = { kind: 'removePageFile', name: 'name', documentId: ID } as const;
   assert.deepEqual(applyRepeatAction([name, proof], raw, other), raw);
+});
+
+test('an input keeps its place after an action, or moves up with its item, or goes with it', () => {
+  const remove = { kind: 'remove', name: 'dogs', index: 1 } as const;
+  assert.equal(pathAfterAction(remove, 'dogs.0.proof'), 'dogs.0.proof');
+  assert.equal(pathAfterAction(remove, 'dogs.1.proof'), undefined);
+  assert.equal(pathAfterAction(remove, 'dogs.2.proof'), 'dogs.1.proof');
+  assert.equal(pathAfterAction(remove, 'cats.2.proof'), 'cats.2.proof');
+  const removeFile = { kind: 'removeFile', name: 'dogs', index: 1, field: 'proof' } as const;
+  assert.equal(pathAfterAction(removeFile, 'dogs.1.proof'), undefined);
+  assert.equal(pathAfterAction(removeFile, 'dogs.2.proof'), 'dogs.2.proof');
+  assert.equal(pathAfterAction({ kind: 'add', name: 'dogs' }, 'dogs.1.proof'), 'dogs.1.proof');
 });

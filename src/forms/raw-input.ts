@@ -4,6 +4,7 @@
  * and back from stored answers.
  */
 import type { Answers } from '../db/schema.ts';
+import { isUuid } from '../db/uuid.ts';
 import type { PageItem } from '../packages/compile.ts';
 import type { RepeatFieldDef, ValueFieldDef } from '../packages/schema.ts';
 import { formatIban } from './checks/iban.ts';
@@ -32,6 +33,12 @@ function readValue(def: ValueFieldDef, body: Body, path: string): unknown {
   }
   return body[path];
 }
+
+/** A repeating group's items in a raw page or answers, each an object (anything else as an empty item). */
+export const entriesOf = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value)
+    ? value.map((entry) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {}))
+    : [];
 
 /** How many items of a repeating group were posted, within the group's maximum. */
 export function postedCount(group: RepeatFieldDef, body: Body): number {
@@ -108,21 +115,23 @@ export type RepeatAction =
   | { kind: 'add'; name: string }
   | { kind: 'remove'; name: string; index: number }
   | { kind: 'removeFile'; name: string; index: number; field: string }
-  | { kind: 'removePageFile'; name: string };
+  | { kind: 'removePageFile'; name: string; documentId: string };
 
 const isIndex = (index: string | undefined): index is string =>
   index !== undefined && /^\d{1,3}$/.test(index);
 
 /**
  * "add:dogs", "remove:dogs:1" or "remove-file:dogs:1:certificate" from the button a citizen pressed on a
- * page with a repeating group, or "remove-file:proof" for a file field of the page itself.
+ * page with a repeating group, or "remove-file:proof:<document id>" for a file field of the page itself: the
+ * id of the file the page showed, so that a page left open removes no file uploaded since in another tab.
  */
 export function parseRepeatAction(value: unknown): RepeatAction | undefined {
   if (typeof value !== 'string') return undefined;
   const parts = value.split(':');
   const [kind, name, index, field] = parts;
   if (kind === 'add' && name) return { kind, name };
-  if (kind === 'remove-file' && name && parts.length === 2) return { kind: 'removePageFile', name };
+  if (kind === 'remove-file' && name && parts.length === 3 && index && isUuid(index))
+    return { kind: 'removePageFile', name, documentId: index };
   if (kind === 'remove' && name && isIndex(index)) return { kind, name, index: Number(index) };
   if (kind === 'remove-file' && name && isIndex(index) && field)
     return { kind: 'removeFile', name, index: Number(index), field };
@@ -152,4 +161,20 @@ export function applyRepeatAction(items: readonly PageItem[], raw: RawPage, acti
     };
   }
   return { ...raw, [group.name]: entries };
+}
+
+/**
+ * Where an input of the page is after `action` (e.g. "dogs.2.proof"): inputs of the items after a removed
+ * item move up one; undefined for an input removed with its item or its file.
+ */
+export function pathAfterAction(action: RepeatAction, path: string): string | undefined {
+  const [name, index, ...rest] = path.split('.');
+  if (action.kind === 'remove' && name === action.name && isIndex(index)) {
+    const position = Number(index);
+    if (position === action.index) return undefined;
+    if (position > action.index) return [name, position - 1, ...rest].join('.');
+  }
+  if (action.kind === 'removeFile' && path === `${action.name}.${action.index}.${action.field}`)
+    return undefined;
+  return path;
 }

@@ -9,13 +9,13 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { isUuid } from '../db/uuid.ts';
 import type { BlobStore } from '../documents/blob-store.ts';
+import { deleteContents, type OnOrphan } from '../documents/delete-contents.ts';
 import type { PageItem } from '../packages/compile.ts';
 import type { RepeatFieldDef } from '../packages/schema.ts';
-import { type DraftKey, findDraft, type MissingFile } from './drafts.ts';
-import { label } from './fields.ts';
-import { messages } from './messages.ts';
-import type { RawPage } from './raw-input.ts';
-import type { FieldError, FileAnswer, Locale } from './types.ts';
+import { type DraftKey, findDraft } from './drafts.ts';
+import { documentIdsIn, type MissingFile } from './file-answers.ts';
+import { entriesOf, type RawPage } from './raw-input.ts';
+import type { FileAnswer } from './types.ts';
 
 /** How long an upload no answer refers to may wait for the page it was stored for to be saved. */
 const GRACE_PERIOD = '1 hour';
@@ -33,51 +33,6 @@ export function groupsWithFiles(items: readonly PageItem[]): RepeatFieldDef[] {
   );
 }
 
-/**
- * The page shown again after a save refused for files that are gone (see savePageAnswers): without those
- * files, with an error at each of their inputs asking to upload it again.
- */
-export function withoutMissingFiles(
-  items: readonly PageItem[],
-  raw: RawPage,
-  missing: readonly MissingFile[],
-  locale: Locale,
-): { raw: RawPage; errors: FieldError[] } {
-  const cleared: RawPage = structuredClone(raw);
-  const errors = missing.map(({ path, filename }) => {
-    const [name = '', index, fieldName] = path.split('.');
-    const item = items.find((i) => i.kind !== 'info' && i.name === name);
-    const group = item?.kind === 'repeat' ? item : undefined;
-    const def = group ? group.fields.find((f) => f.name === fieldName) : item;
-    const entry = group && index !== undefined ? entriesOf(cleared[name])[Number(index)] : undefined;
-    if (group && entry && fieldName) entry[fieldName] = undefined;
-    else if (!group) cleared[name] = undefined;
-    const text = def && def.kind !== 'info' ? label(def, locale) : path;
-    return { field: path, message: messages.fileGone(text, filename)[locale] };
-  });
-  return { raw: cleared, errors };
-}
-
-const entriesOf = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value)
-    ? value.map((entry) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {}))
-    : [];
-
-/** The document ids of all file answers in `values` (answers or raw pages), at any depth. */
-export function documentIdsIn(values: readonly unknown[]): Set<string> {
-  const ids = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      const { documentId } = value as Partial<FileAnswer>;
-      if (typeof documentId === 'string') ids.add(documentId);
-      else Object.values(value).forEach(visit);
-    }
-  };
-  values.forEach(visit);
-  return ids;
-}
-
 /** The document ids the items of the page's repeating groups carry in a post (read by readPageBody). */
 export function carriedDocumentIds(items: readonly PageItem[], raw: RawPage): string[] {
   const posted = groupsWithFiles(items).flatMap((group) =>
@@ -91,20 +46,22 @@ export function carriedDocumentIds(items: readonly PageItem[], raw: RawPage): st
 /**
  * The raw page with each repeating group's files as file answers: a file uploaded with this post (by
  * input name), else the upload whose id the item carried, if it is this draft's and was made for this
- * group; anything else counts as no file. One upload belongs to one item at most.
+ * group; anything else counts as no file. One upload belongs to one item at most. `gone` has the inputs
+ * whose carried upload the draft does not have (any more): the page showed a file there, so the citizen is
+ * told rather than finding it silently missing.
  */
 export async function resolveRepeatFiles(
   db: Db,
-  draftId: string,
+  draftId: string | undefined,
   items: readonly PageItem[],
   raw: RawPage,
   uploaded: ReadonlyMap<string, FileAnswer>,
-): Promise<RawPage> {
+): Promise<{ raw: RawPage; gone: MissingFile[] }> {
   const groups = groupsWithFiles(items);
-  if (groups.length === 0) return raw;
+  if (groups.length === 0) return { raw, gone: [] };
   const ids = carriedDocumentIds(items, raw);
   const rows =
-    ids.length === 0
+    ids.length === 0 || draftId === undefined
       ? []
       : await db
           .selectFrom('documents')
@@ -115,6 +72,7 @@ export async function resolveRepeatFiles(
           .execute();
   const known = new Map(rows.map((row) => [row.id, row]));
   const used = new Set<string>();
+  const gone: MissingFile[] = [];
   const resolved: RawPage = { ...raw };
   for (const group of groups) {
     resolved[group.name] = entriesOf(raw[group.name]).map((entry, index) => {
@@ -122,6 +80,7 @@ export async function resolveRepeatFiles(
       for (const field of group.fields) {
         if (field.kind !== 'file') continue;
         const id = entry[field.name];
+        const path = `${group.name}.${index}.${field.name}`;
         const row = typeof id === 'string' ? known.get(id) : undefined;
         const carried: FileAnswer | undefined =
           row && !used.has(row.id) && row.field?.startsWith(`${group.name}.`)
@@ -132,14 +91,15 @@ export async function resolveRepeatFiles(
                 sizeBytes: row.size_bytes,
               }
             : undefined;
-        const file = uploaded.get(`${group.name}.${index}.${field.name}`) ?? carried;
+        const file = uploaded.get(path) ?? carried;
         if (file) used.add(file.documentId);
+        else if (typeof id === 'string' && isUuid(id) && !row) gone.push({ path });
         next[field.name] = file;
       }
       return next;
     });
   }
-  return resolved;
+  return { raw: resolved, gone };
 }
 
 /**
@@ -149,10 +109,11 @@ export async function resolveRepeatFiles(
  * started from) or older than an hour are candidates: any other may just have been stored by a request of
  * the same citizen in another tab, whose page is not saved yet; what is left over goes at submission or with
  * the draft. The draft is locked meanwhile, so an answer saved at the same time is seen; rows go first, the
- * files after the commit, so no record ever points at a missing file.
+ * files after the commit, so no record ever points at a missing file (a file that then fails to go is left
+ * orphaned and reported, see deleteContents).
  */
 export async function discardDetachedUploads(
-  deps: { db: Db; store: BlobStore },
+  deps: { db: Db; store: BlobStore; onOrphan?: OnOrphan },
   key: DraftKey,
   page: { items: readonly PageItem[]; pending: RawPage; known: ReadonlySet<string> },
 ): Promise<void> {
@@ -180,5 +141,9 @@ export async function discardDetachedUploads(
       .returning('storage_key')
       .execute();
   });
-  for (const { storage_key } of deleted) await deps.store.delete(storage_key);
+  await deleteContents(
+    deps.store,
+    deleted.map((doc) => doc.storage_key),
+    deps.onOrphan,
+  );
 }

@@ -3,12 +3,14 @@ import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { type BlobStore, BlobTooLargeError } from '../documents/blob-store.ts';
+import { deleteContents, type OnOrphan } from '../documents/delete-contents.ts';
 import { insertDocument } from '../documents/service.ts';
 import { safeFilename, sniffMediaType } from '../documents/sniff.ts';
 import { type ScanResult, type VirusScanner, VirusScanUnavailableError } from '../documents/virus-scan.ts';
 import { fileTypeNames, formatFileSize } from './display.ts';
 import { type DraftKey, findDraft, saveAnswers } from './drafts.ts';
 import { label as fieldLabel } from './fields.ts';
+import { isFileAnswer } from './file-answers.ts';
 import { messages } from './messages.ts';
 import type { FieldError, FileAnswer, FileFieldDef, Locale } from './types.ts';
 
@@ -17,6 +19,8 @@ export interface UploadDeps {
   store: BlobStore;
   maxBytes: number;
   scanner: VirusScanner;
+  /** Told of replaced or removed contents that could not be deleted after their record went. */
+  onOrphan?: OnOrphan;
 }
 
 /** Scans the stored bytes (read back, so exactly what was stored is scanned); a field error if not clean. */
@@ -134,34 +138,45 @@ export async function storeDraftUpload(
     return { answer, replaced: previous };
   });
   // Old contents go only after the new record has committed, so a crash never leaves a record without its file.
-  for (const old of replaced) await deps.store.delete(old.storage_key);
+  await deleteContents(
+    deps.store,
+    replaced.map((old) => old.storage_key),
+    deps.onOrphan,
+  );
   return { answer };
 }
 
 /**
  * Removes the file of a page's file field from the draft (the citizen pressed "Datei entfernen"): its answer
- * and its upload, rows in one transaction with the draft locked, the contents after the commit.
+ * and its upload, rows in one transaction with the draft locked, the contents after the commit. Only if the
+ * draft's answer is still the file the page showed (`documentId`): a page left open in another tab must not
+ * remove a file uploaded since. Returns the removed file, or undefined if nothing was removed.
  */
 export async function removeDraftUpload(
-  deps: Pick<UploadDeps, 'db' | 'store'>,
+  deps: Pick<UploadDeps, 'db' | 'store' | 'onOrphan'>,
   key: DraftKey,
   fieldName: string,
-): Promise<void> {
+  documentId: string,
+): Promise<FileAnswer | undefined> {
   const removed = await deps.db.transaction().execute(async (trx) => {
     const draft = await findDraft(trx, key, { forUpdate: true });
-    if (!draft) return [];
+    const answer = draft?.answers[fieldName];
+    if (!draft || !isFileAnswer(answer) || answer.documentId !== documentId) return undefined;
     await trx
       .updateTable('drafts')
       .set({ answers: sql`answers - ${fieldName}::text`, updated_at: new Date() })
       .where('id', '=', draft.id)
       .execute();
-    return trx
+    const documents = await trx
       .deleteFrom('documents')
       .where('draft_id', '=', draft.id)
       .where('kind', '=', 'upload')
-      .where('field', '=', fieldName)
+      .where('id', '=', documentId)
       .returning('storage_key')
       .execute();
+    return { answer, storageKeys: documents.map((doc) => doc.storage_key) };
   });
-  for (const { storage_key } of removed) await deps.store.delete(storage_key);
+  if (!removed) return undefined;
+  await deleteContents(deps.store, removed.storageKeys, deps.onOrphan);
+  return removed.answer;
 }

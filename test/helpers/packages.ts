@@ -69,13 +69,23 @@ export const DOG_INSURANCE: FileFieldDef = {
   maxBytes: 2048,
 };
 
-/** Hundesteuer (version 1.1.0) asking for a proof of insurance per dog; its test cases answer it too. */
-export async function publishDogTaxWithInsurance(platform: TestPlatform): Promise<void> {
+/** The variant of Hundesteuer whose proof of insurance per dog may be left out (its own service id). */
+export const DOG_TAX_OPTIONAL_INSURANCE = 'hundesteuer-versicherung-freiwillig';
+
+/**
+ * Hundesteuer (version 1.1.0) asking for a proof of insurance per dog; its test cases answer it too. With
+ * `optional`, the proof may be left out, and the variant is published as DOG_TAX_OPTIONAL_INSURANCE.
+ */
+export async function publishDogTaxWithInsurance(
+  platform: TestPlatform,
+  options: { optional?: boolean } = {},
+): Promise<void> {
   const pkg = await readShippedPackage('hundesteuer');
   pkg.version = '1.1.0';
+  if (options.optional) pkg.id = DOG_TAX_OPTIONAL_INSURANCE;
   const dogs = pkg.form.pages.find((page) => page.id === 'hunde')?.fields[0];
   if (dogs?.kind !== 'repeat') throw new Error('Hundesteuer has no repeating group of dogs');
-  dogs.fields.push(DOG_INSURANCE);
+  dogs.fields.push(options.optional ? { ...DOG_INSURANCE, optional: true } : DOG_INSURANCE);
   const proof = { filename: 'nachweis.pdf', mediaType: 'application/pdf', sizeBytes: 1000 };
   pkg.tests = pkg.tests.map((testCase) => {
     const dogs = testCase.answers.dogs;

@@ -1,22 +1,24 @@
 /** The form journey's question pages (all field kinds, repeating groups, uploads); see submit-routes for its end. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { findDraft, savePageAnswers } from '../../forms/drafts.ts';
+import { logOrphans } from '../../documents/delete-contents.ts';
+import { type DraftKey, findDraft, savePageAnswers } from '../../forms/drafts.ts';
 import { evaluationContext, validatePage, visiblePages } from '../../forms/engine.ts';
+import { documentIdsIn, type MissingFile, withoutMissingFiles } from '../../forms/file-answers.ts';
 import { CHECK_ANSWERS, findPage, firstIncompletePage, nextStep, previousStep } from '../../forms/journey.ts';
 import {
   applyRepeatAction,
   parseRepeatAction,
+  pathAfterAction,
   type RawPage,
+  type RepeatAction,
   readPageBody,
   storedToRaw,
 } from '../../forms/raw-input.ts';
 import {
   carriedDocumentIds,
   discardDetachedUploads,
-  documentIdsIn,
   hasUploads,
   resolveRepeatFiles,
-  withoutMissingFiles,
 } from '../../forms/repeat-uploads.ts';
 import { pageLayout } from '../../forms/reveal.ts';
 import type { FieldError, FileFieldDef, Locale } from '../../forms/types.ts';
@@ -38,6 +40,7 @@ import {
 } from './journey-context.tsx';
 import { localeOf } from './locale.ts';
 import { SAVE_LATER } from './resume-routes.tsx';
+import { citizenTexts } from './texts.ts';
 import { drainMultipart, receiveUploads } from './upload-parts.ts';
 
 /** A repeating group starts with as many empty entries as it needs (at least one), so its fields show at once. */
@@ -66,7 +69,10 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   type Shown = NonNullable<ReturnType<typeof shownPage>>;
 
-  /** A question page for `shown`, filled with `raw` and showing `errors`; back links follow `answers`. */
+  /**
+   * A question page for `shown`, filled with `raw` and showing `errors`, or `notice` (what the citizen's
+   * last action did); back links follow `answers`.
+   */
   function questionPage(
     request: FastifyRequest,
     j: Journey,
@@ -74,6 +80,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     raw: RawPage,
     errors: FieldError[],
     answers = j.answers,
+    notice?: string,
   ) {
     const { pkg } = j;
     const fromSummary = request.url.includes(FROM_SUMMARY);
@@ -91,6 +98,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         action={`${pageUrl(pkg, shown.page.def.id)}${fromSummary ? `?${FROM_SUMMARY}` : ''}`}
         expiresAt={j.expiresAt}
         saveLaterHref={j.citizen.trustLevel === 'none' ? pageUrl(pkg, SAVE_LATER) : undefined}
+        notice={notice}
       />
     );
   }
@@ -116,6 +124,31 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     return { page, context, withPosted, items, reveals };
   }
 
+  /**
+   * "Datei entfernen" for a file field of the page itself: the file joined the draft when it was uploaded, so
+   * it leaves the draft at once, if it is still the one the page showed. Otherwise (another tab replaced or
+   * removed it meanwhile) nothing is removed and the page shows the draft's file again. Returns the page to
+   * show next and, after a removal, a notice naming the file.
+   */
+  async function removePageFile(
+    request: FastifyRequest,
+    key: DraftKey,
+    items: readonly PageItem[],
+    raw: RawPage,
+    action: Extract<RepeatAction, { kind: 'removePageFile' }>,
+  ): Promise<{ raw: RawPage; notice?: string }> {
+    if (!items.some((item) => item.kind === 'file' && item.name === action.name)) return { raw };
+    const withLog = { ...deps, onOrphan: logOrphans(request.log) };
+    const removed = await removeDraftUpload(withLog, key, action.name, action.documentId);
+    if (removed)
+      return {
+        raw: applyRepeatAction(items, raw, action),
+        notice: citizenTexts(localeOf(request)).fileRemoved(removed.filename),
+      };
+    const draft = await findDraft(deps.db, key);
+    return { raw: { ...raw, [action.name]: draft?.answers[action.name] } };
+  }
+
   app.get<{ Params: FormParams }>('/dienste/:serviceId/formular/:pageId', async (request, reply) => {
     const j = await startJourney(deps, request, reply);
     if ('redirect' in j) return j.redirect;
@@ -134,13 +167,15 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         return j.redirect;
       }
       const answers = j.answers;
-      const shown = shownPage(j.pkg, request.params.pageId, answers, j.today, localeOf(request));
+      const locale = localeOf(request);
+      const shown = shownPage(j.pkg, request.params.pageId, answers, j.today, locale);
       if (!shown) {
         if (request.isMultipart()) await drainMultipart(request);
         return reply.redirect(formBase(j.pkg), 303);
       }
       const { page, items, context, withPosted } = shown;
       const fromSummary = request.url.includes(FROM_SUMMARY);
+      const withLog = { ...deps, onOrphan: logOrphans(request.log) };
       // A page with uploads is posted as multipart: its files are stored as they arrive, then the page's
       // other inputs (and the stored files) are validated and saved like those of any other page.
       const fileFields = items.filter((item): item is FileFieldDef => item.kind === 'file');
@@ -151,6 +186,8 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       let raw: RawPage;
       // The uploads this request has seen: stored by it, carried by its items (see discardDetached below).
       let seen: string[] = [];
+      // Files the items carried whose uploads are gone (see resolveRepeatFiles).
+      let gone: MissingFile[] = [];
       if (withUploads) {
         const received = await receiveUploads(deps, request, j.key, items);
         ({ body, errors: uploadErrors } = received);
@@ -159,7 +196,7 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         raw = readPageBody(items, body);
         const uploaded = [...received.uploaded.values()].map((file) => file.documentId);
         seen = [...uploaded, ...carriedDocumentIds(items, raw)];
-        if (draft) raw = await resolveRepeatFiles(deps.db, draft.id, items, raw, received.uploaded);
+        ({ raw, gone } = await resolveRepeatFiles(deps.db, draft?.id, items, raw, received.uploaded));
       } else {
         assertCsrf(request, body._csrf);
         raw = readPageBody(items, body);
@@ -170,22 +207,33 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       // request has seen, as another tab may be about to save one it has just stored.
       const known = new Set([...documentIdsIn([current]), ...seen]);
       const discardDetached = (pending: RawPage) =>
-        withUploads ? discardDetachedUploads(deps, j.key, { items, pending, known }) : Promise.resolve();
+        withUploads ? discardDetachedUploads(withLog, j.key, { items, pending, known }) : Promise.resolve();
+      // The page showed a file there: the citizen is asked to upload it again (unless a new one was refused).
+      const goneErrors = withoutMissingFiles(
+        items,
+        raw,
+        gone.filter(({ path }) => !uploadErrors.some((error) => error.field === path)),
+        locale,
+      ).errors;
       const action = parseRepeatAction(body._action);
       if (action) {
-        // A file of the page itself joined the draft when it was uploaded: it leaves the draft at once.
-        if (action.kind === 'removePageFile' && fileFields.some((field) => field.name === action.name))
-          await removeDraftUpload(deps, j.key, action.name);
-        const changed = applyRepeatAction(items, raw, action);
-        await discardDetached(changed);
-        return sendPage(reply, questionPage(request, j, shown, changed, [], current));
+        const next =
+          action.kind === 'removePageFile'
+            ? await removePageFile(request, j.key, items, raw, action)
+            : { raw: applyRepeatAction(items, raw, action) };
+        await discardDetached(next.raw);
+        const errors = goneErrors.flatMap((error) => {
+          const field = pathAfterAction(action, error.field);
+          return field ? [{ ...error, field }] : [];
+        });
+        const shownNext = questionPage(request, j, shown, next.raw, errors, current, next.notice);
+        return sendPage(reply, shownNext, errors.length > 0 ? 400 : 200);
       }
-      const locale = localeOf(request);
       const env = { locale, today: j.today, codeLists: j.pkg.definition.codeLists ?? {} };
       // Conditions on answers of this page are decided with what was posted for them.
       const result = validatePage(page, raw, context, env, withPosted);
       // A file refused for a question that no longer applies (its condition turned false) is no error.
-      const applying = uploadErrors.filter(
+      const applying = [...uploadErrors, ...goneErrors].filter(
         (u) => !result.dropped.some((name) => u.field === name || u.field.startsWith(`${name}.`)),
       );
       const errors = [
@@ -198,9 +246,9 @@ export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       }
       const missing = await savePageAnswers(deps.db, j.key, result.values, page.def.id, result.dropped);
       if (missing.length > 0) {
-        const gone = withoutMissingFiles(items, raw, missing, locale);
-        await discardDetached(gone.raw);
-        return sendPage(reply, questionPage(request, j, shown, gone.raw, gone.errors, current), 400);
+        const refused = withoutMissingFiles(items, raw, missing, locale);
+        await discardDetached(refused.raw);
+        return sendPage(reply, questionPage(request, j, shown, refused.raw, refused.errors, current), 400);
       }
       await discardDetached({});
       const saved = { ...current, ...result.values };

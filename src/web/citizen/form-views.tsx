@@ -46,6 +46,8 @@ export function QuestionPage(
     expiresAt: Date;
     /** Anonymous visitors: where to ask for a resume link by e-mail. */
     saveLaterHref?: string;
+    /** What the citizen's last action on the page did, e.g. a file removed. */
+    notice?: string | undefined;
   },
 ): VNode {
   const { locale } = props.frame;
@@ -59,6 +61,15 @@ export function QuestionPage(
       <p class="kern-body kern-body--muted app-caption">
         {localize(props.pkg.definition.metadata.title, locale)}
       </p>
+      {props.notice && (
+        // A status, not an alert: it confirms what the citizen just did and need not interrupt.
+        <div class="kern-alert kern-alert--success" role="status">
+          <div class="kern-alert__header">
+            <span class="kern-icon kern-icon--success" aria-hidden="true" />
+            <p class="kern-title">{props.notice}</p>
+          </div>
+        </div>
+      )}
       <Form action={props.action} csrfToken={props.frame.csrfToken} multipart={hasUploads(props.items)}>
         {props.items.some((item) => item.kind === 'repeat' || item.kind === 'file') && (
           // Enter in a text field presses the form's first submit button; on a page with repeating groups or

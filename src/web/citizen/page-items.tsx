@@ -130,10 +130,11 @@ function Field(
               {t.removeFileOf(label, props.slot.itemName)}
             </Button>
           )}
+          {/* The id of the file shown: a page left open in another tab removes no file uploaded since. */}
           {current && !props.slot && (
-            <Button variant="secondary" name="_action" value={`remove-file:${path}`}>
+            <Button variant="secondary" name="_action" value={`remove-file:${path}:${current.documentId}`}>
               {t.removeFile}
-              <VisuallyHidden>{t.removeFileName(current.filename)}</VisuallyHidden>
+              <VisuallyHidden>{t.removeFileNamed(label, current.filename)}</VisuallyHidden>
             </Button>
           )}
         </>

@@ -1,6 +1,7 @@
 /** The end of the form journey: check your answers, the declaration, and the submission. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { submitApplication } from '../../cases/service.ts';
+import { logOrphans } from '../../documents/delete-contents.ts';
 import { checkEmail } from '../../forms/checks/email.ts';
 import { localize, plainMoney } from '../../forms/display.ts';
 import { evaluationContext, summaryRows } from '../../forms/engine.ts';
@@ -93,7 +94,8 @@ export async function submitRoutes(app: FastifyInstance, deps: AppDeps): Promise
           declarationPage(request, j.pkg, errors, anonymous ? rawEmail : undefined),
           400,
         );
-      const created = await submitApplication(deps, {
+      const withLog = { ...deps, onOrphan: logOrphans(request.log) };
+      const created = await submitApplication(withLog, {
         tenantArs: deps.tenant.ars,
         pkg: j.pkg,
         citizen: j.citizen,

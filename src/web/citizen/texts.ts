@@ -38,8 +38,12 @@ const de = {
     `Bereits hochgeladen: ${file}. Wählen Sie eine neue Datei, um sie zu ersetzen.`,
   removeFileOf: (label: string, item: string) => `${label} von ${item} entfernen`,
   removeFile: 'Datei entfernen',
-  /** Read after "Datei entfernen" by screen readers, so the button names the file. */
-  removeFileName: (file: string) => ` „${file}“`,
+  /**
+   * Read after "Datei entfernen" by screen readers, so the button names its question and file. A dash, not a
+   * colon: browsers put a space between the visible text and this visually hidden (positioned) text.
+   */
+  removeFileNamed: (label: string, file: string) => ` – ${label} („${file}“)`,
+  fileRemoved: (file: string) => `Die Datei „${file}“ wurde entfernt.`,
   removeItem: (item: string) => `${item} entfernen`,
   addItem: (item: string) => `${item} hinzufügen`,
   trustLevelTooLow: 'Höheres Vertrauensniveau nötig',
@@ -143,7 +147,8 @@ const en: CitizenTexts = {
   alreadyUploaded: (file) => `Already uploaded: ${file}. Choose a new file to replace it.`,
   removeFileOf: (label, item) => `Remove ${label} of ${item}`,
   removeFile: 'Remove file',
-  removeFileName: (file) => ` “${file}”`,
+  removeFileNamed: (label, file) => ` – ${label} (“${file}”)`,
+  fileRemoved: (file) => `The file “${file}” was removed.`,
   removeItem: (item) => `Remove ${item}`,
   addItem: (item) => `Add ${item}`,
   trustLevelTooLow: 'Higher trust level needed',

@@ -1,5 +1,6 @@
 /** Multipart posts of pages with uploads: files are streamed to the store as they arrive, other inputs kept. */
 import type { FastifyRequest } from 'fastify';
+import { logOrphans } from '../../documents/delete-contents.ts';
 import type { DraftKey } from '../../forms/drafts.ts';
 import { postedCount } from '../../forms/raw-input.ts';
 import type { FieldError, FileAnswer, FileFieldDef } from '../../forms/types.ts';
@@ -57,6 +58,7 @@ export async function receiveUploads(
     store: deps.store,
     maxBytes: deps.config.uploadMaxBytes,
     scanner: deps.scanner,
+    onOrphan: logOrphans(request.log),
   };
   try {
     for await (const part of request.parts({ limits: multipartLimits(items) })) {

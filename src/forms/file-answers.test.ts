@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PageItem } from '../packages/compile.ts';
-import { withoutMissingFiles } from './repeat-uploads.ts';
+import { documentIdsIn, fileAnswersIn, withoutMissingFiles } from './file-answers.ts';
 
 const proof: PageItem = {
   kind: 'file',
@@ -59,4 +59,31 @@ test('files gone before their page was saved are asked for again, at their own i
     },
   ]);
   assert.equal(raw.dogs[1]?.insurance?.filename, 'c.pdf', 'the raw page itself is unchanged');
+});
+
+test('a file whose record is gone too is asked for without its name, in German and English', () => {
+  const raw = { dogs: [{ name: 'Bello', insurance: undefined }] };
+  const missing = [{ path: 'dogs.0.insurance' }];
+  assert.deepEqual(withoutMissingFiles([dogs], raw, missing, 'de').errors, [
+    {
+      field: 'dogs.0.insurance',
+      message: '„Versicherung“: Die Datei ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch.',
+    },
+  ]);
+  assert.equal(
+    withoutMissingFiles([dogs], raw, missing, 'en').errors[0]?.message,
+    '“Versicherung”: the file no longer exists. Please upload it again.',
+  );
+});
+
+test('file answers are found at any depth, with their input paths and ids', () => {
+  const answers = { proof: file('a', 'a.pdf'), dogs: [{ name: 'Bello' }, { insurance: file('c', 'c.pdf') }] };
+  assert.deepEqual(
+    fileAnswersIn(answers).map(({ path, file }) => [path, file.documentId]),
+    [
+      ['proof', 'a'],
+      ['dogs.1.insurance', 'c'],
+    ],
+  );
+  assert.deepEqual([...documentIdsIn([answers, { dogs: [] }, { other: file('a', 'a.pdf') }])], ['a', 'c']);
 });
