@@ -5,45 +5,31 @@
  * Person nach dem Sprengstoffgesetz" (XDatenfelder 3.0.0, with an upload per item of a repeating group),
  * and Gewerbeanmeldung S00000009 (XDatenfelder 2.0). Each is answered with generated valid answers (and
  * variants of them that reach what the first options hide), page by page as the app shows them; every page
- * passes axe-core, has no CSP violation and no server error, and the runs together show every page of the
- * schema. As for the shipped packages (browser-packages.test.ts), runs that together take every step of
- * every run are done by keyboard alone, and again without JavaScript at 320 px.
+ * passes axe-core, has no CSP violation and no server error. As for the shipped packages
+ * (browser-packages.test.ts), runs that together take every step of the schema (each page, question and
+ * repeat button) are done by keyboard alone, and again without JavaScript at 320 px.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, type TestContext, test } from 'node:test';
-import type { Browser } from 'playwright-core';
 import { isoDateInBerlin } from '../src/forms/display.ts';
 import { DEMO_TENANT } from '../src/identity/tenants.ts';
 import type { CompiledPackage } from '../src/packages/compile.ts';
 import { importFim } from '../src/packages/fim/import-fim.ts';
 import { importPackage, publishPackage } from '../src/packages/store.ts';
-import {
-  applyInBrowser,
-  assertCheckAnswers,
-  assertCovered,
-  coveringWalks,
-  type Walk,
-  walkOf,
-} from './helpers/apply-in-browser.ts';
-import {
-  type BrowserPlatform,
-  openScenario,
-  type ScenarioOptions,
-  startBrowserPlatform,
-} from './helpers/browser.ts';
+import type { Submitted } from './helpers/apply-in-browser.ts';
+import { type BrowserPlatform, startBrowserPlatform } from './helpers/browser.ts';
 import type { RawAnswers } from './helpers/form-filler.ts';
 import type { TestPlatform } from './helpers/platform.ts';
 import { validAnswers } from './helpers/valid-answers.ts';
+import { type NotReached, type Walk, walkEveryWay, walkOf } from './helpers/walk-every-way.ts';
 
 let env: BrowserPlatform;
 let platform: TestPlatform;
-let browser: Browser;
-let baseURL: string;
 
 before(async () => {
   env = await startBrowserPlatform();
-  ({ platform, browser, baseURL } = env);
+  ({ platform } = env);
 });
 
 after(() => env?.close());
@@ -66,6 +52,8 @@ interface Schema {
   variants?: { name: string; answers: Record<string, unknown> }[];
   /** The names of the files each run's case has, in order of upload. */
   uploads?: string[];
+  /** Steps of the schema that no run takes, each with the reason. */
+  notReached?: NotReached;
 }
 
 const SCHEMAS: Schema[] = [
@@ -102,12 +90,6 @@ const SCHEMAS: Schema[] = [
   },
 ];
 
-/** One run of a schema: generated answers, some changed, and the walk they take. */
-interface Run extends Walk {
-  name: string;
-  answers: RawAnswers;
-}
-
 async function publish(schema: Schema): Promise<CompiledPackage> {
   const codeLists = schema.codeListFolder ? codeListsIn(schema.codeListFolder) : undefined;
   const imported = importFim(read(schema.path), codeLists ? { codeLists } : {});
@@ -122,66 +104,49 @@ async function publish(schema: Schema): Promise<CompiledPackage> {
   return pkg;
 }
 
-function runsOf(t: TestContext, schema: Schema, pkg: CompiledPackage, today: string): Run[] {
+/**
+ * One more item in each repeating group that allows it, with the first item's answers to the required
+ * fields only (the first answers every field): the walks press the add button too.
+ */
+function withOneMoreItem(pkg: CompiledPackage, answers: RawAnswers): RawAnswers {
+  const more: Record<string, unknown> = { ...answers };
+  for (const item of pkg.definition.form.pages.flatMap((page) => page.fields)) {
+    if (item.kind !== 'repeat') continue;
+    const items = answers[item.name];
+    if (!Array.isArray(items) || items.length >= item.max) continue;
+    const first = (items[0] ?? {}) as Record<string, unknown>;
+    const required = item.fields.filter((f) => !f.optional).map((f) => [f.name, first[f.name]]);
+    more[item.name] = [...items, Object.fromEntries(required)];
+  }
+  return more;
+}
+
+/** The runs of a schema: generated answers, some changed, and the walk each takes. */
+function runsOf(t: TestContext, schema: Schema, pkg: CompiledPackage, today: string): Walk[] {
   const { answers, unanswerable } = validAnswers(pkg.definition, today);
   for (const problem of unanswerable) t.diagnostic(`not answered: ${problem}`);
-  return [
-    { name: 'first options, yes to every yes/no question', answers: {} },
-    ...(schema.variants ?? []),
-  ].map((run) => {
-    const given = { ...answers, ...run.answers };
-    return { name: run.name, answers: given, ...walkOf(pkg, given, today, run.name) };
-  });
+  const generated = withOneMoreItem(pkg, answers);
+  const groups = pkg.definition.form.pages.some((page) => page.fields.some((f) => f.kind === 'repeat'));
+  const first = `first options, yes to every yes/no question${groups ? ', one item more in each group' : ''}`;
+  return [{ name: first, answers: {} }, ...(schema.variants ?? [])].map((run) =>
+    walkOf(pkg, { ...generated, ...run.answers }, today, run.name),
+  );
 }
 
-async function walk(
-  schema: Schema,
-  pkg: CompiledPackage,
-  run: Run,
-  person: string,
-  options: ScenarioOptions & { keyboard?: boolean },
-) {
-  const today = isoDateInBerlin(new Date());
-  const s = await openScenario(browser, baseURL, options);
-  try {
-    const submitted = await applyInBrowser(s, {
-      serviceId: pkg.definition.id,
-      person,
-      answers: run.answers,
-      keyboard: options.keyboard,
-      onCheckAnswers: (page) => assertCheckAnswers(page, pkg, run.answers, today),
-    });
-    assert.deepEqual(submitted.pages, run.pages, 'the pages shown');
-    assert.match(submitted.reference, new RegExp(`^${schema.referencePrefix}-\\d{4}-\\d{6}$`));
-    if (schema.uploads) {
-      const files = await platform.db
-        .selectFrom('documents')
-        .innerJoin('cases', 'cases.id', 'documents.case_id')
-        .select('documents.filename')
-        .where('cases.reference', '=', submitted.reference)
-        .orderBy('documents.created_at')
-        .execute();
-      assert.deepEqual(
-        files.map((f) => f.filename),
-        schema.uploads,
-      );
-    }
-  } finally {
-    await s.close();
-  }
+/** The documents of the case `submitted`, by file name in order of upload, are the schema's `uploads`. */
+async function assertUploads(schema: Schema, submitted: Submitted) {
+  const files = await platform.db
+    .selectFrom('documents')
+    .innerJoin('cases', 'cases.id', 'documents.case_id')
+    .select('documents.filename')
+    .where('cases.reference', '=', submitted.reference)
+    .orderBy('documents.created_at')
+    .execute();
+  assert.deepEqual(
+    files.map((f) => f.filename),
+    schema.uploads,
+  );
 }
-
-const NARROW_WITHOUT_JAVASCRIPT: ScenarioOptions = {
-  javaScriptEnabled: false,
-  viewport: { width: 320, height: 800 },
-};
-
-// Drafts are kept per citizen and service: the walks without JavaScript, side by side with those with it,
-// are another person's.
-const otherPerson = (person: string) =>
-  person === 'test-ozan-yilmaz' ? 'test-jana-kowalski' : 'test-ozan-yilmaz';
-
-const names = (runs: Run[]) => runs.map((r) => `"${r.name}"`).join(', ');
 
 // The schemas, and for each the walks with and without JavaScript, run side by side (see
 // browser-packages.test.ts); each schema is a service of its own.
@@ -190,42 +155,19 @@ describe('FIM schemas', { concurrency: true }, () => {
     const name = `FIM ${schema.path.split('/').at(-2)}: imported, published and completed in the browser, by keyboard, without JavaScript and at 320 px`;
     test(name, { concurrency: true }, async (t) => {
       const pkg = await publish(schema);
-      const runs = runsOf(t, schema, pkg, isoDateInBerlin(new Date()));
-      assert.deepEqual(
-        pkg.pages.map((p) => p.def.id).filter((id) => !runs.some((r) => r.pages.includes(id))),
-        [],
-        'pages no run reaches',
-      );
-      const cover = coveringWalks(runs);
-      t.diagnostic(
-        `${pkg.pages.length} pages, ${new Set(runs.flatMap((r) => r.steps)).size} steps, ` +
-          `all by keyboard alone and without JavaScript at 320 px in ${names(cover)}`,
-      );
-
-      const byKeyboard: Run[] = [];
-      const withoutJavaScript: Run[] = [];
-      await Promise.all([
-        t.test('with JavaScript', async (t) => {
-          for (const run of runs) {
-            const keyboard = cover.includes(run);
-            await t.test(`${run.name}${keyboard ? ' (keyboard only)' : ''}`, async (t) => {
-              t.diagnostic(`pages: ${run.pages.join(', ')}`);
-              await walk(schema, pkg, run, schema.person, { keyboard });
-              if (keyboard) byKeyboard.push(run);
-            });
-          }
-        }),
-        t.test('without JavaScript, 320 px', async (t) => {
-          for (const run of cover) {
-            await t.test(run.name, async () => {
-              await walk(schema, pkg, run, otherPerson(schema.person), NARROW_WITHOUT_JAVASCRIPT);
-              withoutJavaScript.push(run);
-            });
-          }
-        }),
-      ]);
-      assertCovered(byKeyboard, runs, 'by keyboard alone');
-      assertCovered(withoutJavaScript, runs, 'without JavaScript at 320 px');
+      await walkEveryWay(t, env, {
+        pkg,
+        walks: runsOf(t, schema, pkg, isoDateInBerlin(new Date())),
+        notReached: schema.notReached ?? {},
+        // Drafts are kept per citizen and service: the walks without JavaScript are another person's.
+        persons: {
+          withJavaScript: [schema.person],
+          withoutJavaScript: schema.person === 'test-ozan-yilmaz' ? 'test-jana-kowalski' : 'test-ozan-yilmaz',
+        },
+        afterSubmit: async (_, submitted) => {
+          if (schema.uploads) await assertUploads(schema, submitted);
+        },
+      });
     });
   }
 });

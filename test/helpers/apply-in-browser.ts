@@ -12,7 +12,6 @@ import {
   summaryRows,
   validateJourney,
   validatePage,
-  visibleItems,
   visiblePages,
 } from '../../src/forms/engine.ts';
 import type { CompiledPackage } from '../../src/packages/compile.ts';
@@ -26,6 +25,8 @@ export interface Application {
   answers: RawAnswers;
   /** Everything by keyboard alone: Tab, typing, Space, arrow keys, Enter. */
   keyboard?: boolean;
+  /** See FillOptions. */
+  addOneTooMany?: boolean;
   /** Extra checks on check-your-answers. */
   onCheckAnswers?: (page: Page) => Promise<void>;
 }
@@ -46,7 +47,7 @@ async function problems(page: Page): Promise<string> {
 
 export async function applyInBrowser(s: Scenario, application: Application): Promise<Submitted> {
   const { page } = s;
-  const { keyboard = false, serviceId } = application;
+  const { keyboard = false, addOneTooMany, serviceId } = application;
   await page.goto(`/dienste/${serviceId}`);
   await s.checkPage();
   await activate(page, page.getByRole('link', { name: 'Jetzt starten' }), keyboard);
@@ -67,7 +68,11 @@ export async function applyInBrowser(s: Scenario, application: Application): Pro
     assert.ok(pages.length < 60, `the journey does not end: ${pages.join(', ')}`);
     pages.push(pageId);
     await s.checkPage();
-    await fillPage(page, application.answers, { keyboard, onRepeatChange: () => s.checkPage() });
+    await fillPage(page, application.answers, {
+      keyboard,
+      addOneTooMany,
+      onRepeatChange: () => s.checkPage(),
+    });
     await activate(page, questionForm(page).getByRole('button', { name: 'Weiter', exact: true }), keyboard);
     assert.notEqual(
       new URL(page.url()).pathname,
@@ -169,61 +174,4 @@ export async function assertCheckAnswers(
     expected.map(({ label, value }) => ({ label, value })),
     `check-your-answers on ${page.url()}`,
   );
-}
-
-/** A way through a form: the question pages the app shows for its answers and what the citizen does on them. */
-export interface Walk {
-  pages: string[];
-  /**
-   * Each page shown (its id), each question answered on it (`page/name`) and each repeat button pressed
-   * (`page/name+` for a group with more items than the page starts with, `page/name-` for fewer).
-   */
-  steps: string[];
-}
-
-/** The walk through `pkg` that `answers` (called `name`) take, as validateJourney decides it. */
-export function walkOf(pkg: CompiledPackage, answers: RawAnswers, today: string, name: string): Walk {
-  const env = { locale: 'de' as const, today, codeLists: pkg.definition.codeLists ?? {} };
-  const journey = validateJourney(pkg, answers, env);
-  assert.deepEqual(journey.errors, [], `"${name}" is valid`);
-  const steps = journey.pages.flatMap((id) => {
-    const page = pkg.pages.find((p) => p.def.id === id);
-    return [
-      id,
-      ...(page ? visibleItems(page, journey.context) : []).flatMap((item) => {
-        const value = item.kind === 'info' ? undefined : journey.answers[item.name];
-        if (item.kind === 'info' || value === undefined || value === null) return [];
-        if (item.kind !== 'repeat') return [`${id}/${item.name}`];
-        // The form starts a group with max(min, 1) items (src/web/citizen/form-routes.tsx).
-        const items = Array.isArray(value) ? value.length : 0;
-        const start = Math.max(item.min, 1);
-        const pressed = items > start ? ['+'] : items < start ? ['-'] : [];
-        return [`${id}/${item.name}`, ...pressed.map((sign) => `${id}/${item.name}${sign}`)];
-      }),
-    ];
-  });
-  return { pages: journey.pages, steps };
-}
-
-/**
- * Few walks whose steps together are every step of `walks`, in their original order: a greedy set cover
- * (the walk adding the most steps not yet covered, the earlier on a tie), so the choice is deterministic.
- */
-export function coveringWalks<T extends Walk>(walks: readonly T[]): T[] {
-  const uncovered = new Set(walks.flatMap((w) => w.steps));
-  const chosen = new Set<T>();
-  while (uncovered.size > 0) {
-    const gain = (w: T) => new Set(w.steps.filter((step) => uncovered.has(step))).size;
-    const best = walks.reduce((a, b) => (gain(b) > gain(a) ? b : a));
-    chosen.add(best);
-    for (const step of best.steps) uncovered.delete(step);
-  }
-  return walks.filter((w) => chosen.has(w));
-}
-
-/** Fails unless the walks `done` together take every step any of `all` takes; names the steps left out. */
-export function assertCovered(done: readonly Walk[], all: readonly Walk[], how: string): void {
-  const covered = new Set(done.flatMap((w) => w.steps));
-  const missing = [...new Set(all.flatMap((w) => w.steps))].filter((step) => !covered.has(step));
-  assert.deepEqual(missing, [], `steps never done ${how}`);
 }

@@ -75,6 +75,10 @@ export async function realFile(page: Page, spec: FileSpec) {
   return { name: spec.filename, mimeType: spec.mediaType, buffer };
 }
 
+// Tab presses before giving up on reaching a control: Gewerbeanmeldung's check-your-answers with two items
+// in its repeating group has 204 rows (77 per item), each with a change link.
+const MAX_TABS = 500;
+
 /** The form that carries the page's answers (not the header's log-out form). */
 export function questionForm(page: Page): Locator {
   return page.locator('form').filter({ has: page.getByRole('button', { name: 'Weiter', exact: true }) });
@@ -93,6 +97,11 @@ export interface FillOptions {
   form?: Locator;
   /** Called after each page a repeat button brings (the same page with one item more or less). */
   onRepeatChange?: () => Promise<void>;
+  /**
+   * Where a repeating group needs items added, one item more is added and removed again: the remove button
+   * is pressed too, and the answers stay the same.
+   */
+  addOneTooMany?: boolean;
 }
 
 interface Control {
@@ -114,20 +123,43 @@ async function controls(form: Locator): Promise<Control[]> {
 const byName = (form: Locator, name: string, value?: string) =>
   form.locator(value === undefined ? `[name="${name}"]` : `[name="${name}"][value="${value}"]`);
 
-/** Presses the repeat buttons until each group on the page has as many items as the answers have. */
+/** Each repeating group on the form (its name) with the number of items it has now. */
+async function repeatCounts(form: Locator): Promise<Map<string, number>> {
+  const counters = (await controls(form)).filter((c) => c.name.endsWith('._count'));
+  return new Map(counters.map((c) => [c.name.slice(0, -'._count'.length), Number(c.value)]));
+}
+
+/** The repeat button to press next for the page to have the answers' counts; none when it has them. */
+function nextRepeatAction(counts: Map<string, number>, flat: FlatAnswers): string | undefined {
+  for (const [group, have] of counts) {
+    const want = flat.counts.get(group) ?? have;
+    if (want > have) return `add:${group}`;
+    if (want < have) return `remove:${group}:${have - 1}`;
+  }
+  return undefined;
+}
+
+/**
+ * Presses the repeat buttons until each group on the page has as many items as the answers have. With
+ * `addOneTooMany`, a group that needs items added has its first item (still empty) removed after the first
+ * add, and then gets the rest: the first item's remove button is the one fewest Tab presses away.
+ */
 async function matchRepeatCounts(page: Page, flat: FlatAnswers, options: FillOptions): Promise<void> {
+  const formOf = () => options.form ?? questionForm(page);
+  const arrived = await repeatCounts(formOf());
+  // The groups with the count each arrived with.
+  const removeOnce = new Set(
+    [...arrived].filter(([group, have]) => options.addOneTooMany && (flat.counts.get(group) ?? 0) > have),
+  );
   for (let round = 0; round < 200; round++) {
-    const form = options.form ?? questionForm(page);
-    const counters = (await controls(form)).filter((c) => c.name.endsWith('._count'));
-    const pending = counters
-      .map((c) => ({ group: c.name.slice(0, -'._count'.length), have: Number(c.value) }))
-      .find(({ group, have }) => flat.counts.has(group) && flat.counts.get(group) !== have);
-    if (!pending) return;
-    const want = flat.counts.get(pending.group) ?? 0;
-    const value =
-      want > pending.have ? `add:${pending.group}` : `remove:${pending.group}:${pending.have - 1}`;
+    const form = formOf();
+    const counts = await repeatCounts(form);
+    const grown = [...removeOnce].find(([group, have]) => (counts.get(group) ?? 0) > have);
+    if (grown) removeOnce.delete(grown);
+    const value = grown ? `remove:${grown[0]}:0` : nextRepeatAction(counts, flat);
+    if (value === undefined) return;
     const button = form.locator(`button[name="_action"][value="${value}"]`);
-    assert.equal(await button.count(), 1, `${page.url()}: no button ${value} for ${want} items`);
+    assert.equal(await button.count(), 1, `${page.url()}: no button ${value}`);
     await activate(page, button, options.keyboard);
     await options.onRepeatChange?.();
   }
@@ -194,29 +226,21 @@ async function fillByKeyboard(page: Page, form: Locator, control: Control, expec
     case 'checkbox': {
       const box = byName(form, control.name, control.value);
       if (wantedValues(expected).includes(control.value) === (await box.isChecked())) return;
-      await tabTo(page, box, 200);
+      await tabTo(page, box, MAX_TABS);
       return keyboard.press('Space');
     }
     case 'select': {
-      await tabTo(page, inputs, 200);
+      await tabTo(page, inputs, MAX_TABS);
       const wanted = wantedValues(expected)[0] ?? '';
       const options = await inputs.locator('option').count();
       for (let i = 0; i <= options && (await inputs.inputValue()) !== wanted; i++)
         await keyboard.press('ArrowDown');
       return assert.equal(await inputs.inputValue(), wanted, `${control.name} by keyboard`);
     }
-    case 'file': {
-      const file = await realFile(page, fileOf(control, expected));
-      // Playwright intercepts the file chooser only once its listener's subscription has reached the
-      // browser, which is not awaited; the round trips of tabTo give it that time before Space opens it.
-      const [chooser] = await Promise.all([
-        page.waitForEvent('filechooser'),
-        tabTo(page, inputs, 200).then(() => keyboard.press('Space')),
-      ]);
-      return chooser.setFiles(file);
-    }
+    case 'file':
+      return uploadByKeyboard(page, inputs, control.name, fileOf(control, expected));
     default: {
-      await tabTo(page, inputs, 200);
+      await tabTo(page, inputs, MAX_TABS);
       await keyboard.press('ControlOrMeta+A');
       const value = wantedValues(expected)[0] ?? '';
       if (value === '') await keyboard.press('Delete');
@@ -226,13 +250,54 @@ async function fillByKeyboard(page: Page, form: Locator, control: Control, expec
   }
 }
 
+/** `promise`, or a failure naming `what` after `ms` milliseconds. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Tabs to a file input, opens its chooser with Space and chooses `file`. Playwright's 'filechooser' event
+ * would race with Space: adding its listener asks Chromium to intercept choosers without waiting for the
+ * answer. So a CDP session of our own turns interception on, and Chromium has confirmed it before Space is
+ * pressed; then the file is set through the input, as Playwright's FileChooser.setFiles does.
+ */
+async function uploadByKeyboard(page: Page, input: Locator, name: string, spec: FileSpec) {
+  const file = await realFile(page, spec);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Page.enable'); // for its event Page.fileChooserOpened
+    await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true });
+    const opened = new Promise<number | undefined>((resolve) =>
+      cdp.once('Page.fileChooserOpened', (event) => resolve(event.backendNodeId)),
+    );
+    await tabTo(page, input, MAX_TABS);
+    await page.keyboard.press('Space');
+    const backendNodeId = await within(30_000, `file chooser for ${name}`, opened);
+    assert.ok(backendNodeId, `the chooser for ${name} belongs to an input`);
+    // [name, value, name, value, …]
+    const attributes = (await cdp.send('DOM.describeNode', { backendNodeId })).node.attributes ?? [];
+    const at = attributes.findIndex((attribute, i) => i % 2 === 0 && attribute === 'name');
+    assert.equal(attributes[at + 1], name, `the chooser opened is that of ${name}`);
+  } finally {
+    await cdp.detach();
+  }
+  await input.setInputFiles(file);
+}
+
 /** Activates a link or button: a click, or by keyboard Tab until it has the focus, then Enter. */
 export async function activate(page: Page, target: Locator, keyboard = false): Promise<void> {
-  await afterNavigation(page, async () => {
-    if (!keyboard) return target.click();
-    await tabTo(page, target, 200);
-    await page.keyboard.press('Enter');
-  });
+  if (!keyboard) return afterNavigation(page, () => target.click());
+  // Tabbing past the many fields of a long page takes a while, which is no part of the navigation's time.
+  await tabTo(page, target, MAX_TABS);
+  await afterNavigation(page, () => page.keyboard.press('Enter'));
 }
 
 /** Tabs into a radio group, then moves with the arrow keys to the wanted radio and selects it. */
@@ -244,7 +309,7 @@ async function chooseRadioByKeyboard(page: Page, name: string, value: string): P
     });
   let current = await focused();
   for (let presses = 0; current?.name !== name; presses++) {
-    assert.ok(presses < 200, `Tab never reached the radios ${name} on ${page.url()}`);
+    assert.ok(presses < MAX_TABS, `Tab never reached the radios ${name} on ${page.url()}`);
     await page.keyboard.press('Tab');
     current = await focused();
   }
