@@ -8,6 +8,7 @@ import type { RepeatFieldDef } from '../packages/schema.ts';
 import { isTrue } from '../rules/feel.ts';
 import { displayValue, localize } from './display.ts';
 import { type FieldEnv, label, parseField } from './fields.ts';
+import { failedChecks } from './page-checks.ts';
 import type { FieldError, FileAnswer, Locale } from './types.ts';
 
 export type Context = Readonly<Record<string, unknown>>;
@@ -110,7 +111,8 @@ export type PageContext = (posted: Answers) => Context;
  * the same page is decided with what is posted for them (`withPosted` rebuilds the context, computed
  * values included; without it the posted values simply overlay `context`): the answer of an item whose
  * condition is false is dropped, never validated, and a hidden item's own answer counts as no answer for
- * the others' conditions. Visibility is settled by repeating until nothing changes.
+ * the others' conditions. Visibility is settled by repeating until nothing changes. Then the page's
+ * checks run over the same context (page-checks.ts).
  */
 export function validatePage(
   page: CompiledPage,
@@ -151,6 +153,11 @@ export function validatePage(
     }
     errors.push(...result.errors);
     values[def.name] = result.value;
+  }
+  // Checks across answers come after the fields' own errors, with the same context as the conditions.
+  if (page.checks.length > 0) {
+    const posted = { ...values, ...Object.fromEntries(dropped.map((name) => [name, null])) };
+    errors.push(...failedChecks(page, withPosted(posted), values, errors, env.locale));
   }
   return { values, errors, dropped };
 }

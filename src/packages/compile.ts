@@ -4,7 +4,14 @@
  */
 import { type CompiledExpression, compileExpression, FeelError, referencedNames } from '../rules/feel.ts';
 import { PackageError } from './errors.ts';
-import type { InfoBlockDef, PackagePage, RepeatFieldDef, ServicePackage, ValueFieldDef } from './schema.ts';
+import type {
+  InfoBlockDef,
+  PackagePage,
+  PageCheckDef,
+  RepeatFieldDef,
+  ServicePackage,
+  ValueFieldDef,
+} from './schema.ts';
 
 export type PageItem = ValueFieldDef | RepeatFieldDef | InfoBlockDef;
 
@@ -18,10 +25,18 @@ export interface CompiledItem {
   pageRefs: readonly string[];
 }
 
+export interface CompiledCheck {
+  def: PageCheckDef;
+  expression: CompiledExpression;
+  /** The answers of the same page the expression refers to, directly or through computed values. */
+  pageRefs: readonly string[];
+}
+
 export interface CompiledPage {
   def: PackagePage;
   condition?: CompiledExpression;
   items: CompiledItem[];
+  checks: CompiledCheck[];
 }
 
 export interface CompiledPackage {
@@ -78,8 +93,20 @@ export function compilePackage(pkg: ServicePackage): CompiledPackage {
     }
   };
   const refersTo = answersReferred(definition, names);
-  const pages = definition.form.pages.map((page, p) => {
+  const pages = definition.form.pages.map((page, p): CompiledPage => {
     const pageNames = page.fields.flatMap((item) => ('name' in item ? [item.name] : []));
+    const valueFields = page.fields.flatMap((item) =>
+      item.kind !== 'info' && item.kind !== 'repeat' ? [item.name] : [],
+    );
+    const checks = (page.checks ?? []).flatMap((check, c): CompiledCheck[] => {
+      const where = `form.pages[${p}].checks[${c}] (page "${page.id}")`;
+      if (!valueFields.includes(check.field))
+        problems.push(`${where}: field "${check.field}" is not a value field of this page`);
+      const expression = compile(check.expression, `${where}.expression`);
+      if (!expression) return [];
+      const pageRefs = [...refersTo(check.expression)].filter((n) => pageNames.includes(n));
+      return [{ def: check, expression, pageRefs }];
+    });
     return {
       def: page,
       condition: page.condition ? compile(page.condition, `form.pages[${p}].condition`) : undefined,
@@ -94,6 +121,7 @@ export function compilePackage(pkg: ServicePackage): CompiledPackage {
             )
           : [],
       })),
+      checks,
     };
   });
   const computed = (definition.form.computed ?? []).map((c, i) => ({

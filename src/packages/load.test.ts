@@ -63,6 +63,32 @@ test('a FEEL syntax error is refused', async () => {
   assert.match(problemsOf(data).join('\n'), /form\.computed\[0\]\.expression: .*syntax error/);
 });
 
+const check = (expression: string, field: string) => ({ expression, field, message: { de: 'Falsch.' } });
+
+test('a check naming a field not on its page, or not a value field, is refused with page and check named', async () => {
+  const data = await sample();
+  data.form.pages[1].checks = [check('givenName != familyName', 'givenName'), check('true', 'action')];
+  data.form.pages[2].checks = [check('count(dogs) < 5', 'dogs')];
+  const problems = problemsOf(data).join('\n');
+  assert.doesNotMatch(problems, /checks\[0\] \(page "halter"\)/);
+  assert.match(
+    problems,
+    /form\.pages\[1\]\.checks\[1\] \(page "halter"\): field "action" is not a value field/,
+  );
+  assert.match(problems, /form\.pages\[2\]\.checks\[0\] \(page "hunde"\): field "dogs" is not a value field/);
+});
+
+test('a check whose expression names an unknown answer or does not parse is refused, naming where it is', async () => {
+  const data = await sample();
+  data.form.pages[1].checks = [
+    check('givenName != familyNme', 'familyName'),
+    check('givenName !=', 'givenName'),
+  ];
+  const problems = problemsOf(data).join('\n');
+  assert.match(problems, /form\.pages\[1\]\.checks\[0\] \(page "halter"\)\.expression: .*unknown name/);
+  assert.match(problems, /form\.pages\[1\]\.checks\[1\] \(page "halter"\)\.expression: .*syntax error/);
+});
+
 test('a code list field needs its code list in the package', async () => {
   const data = await sample();
   data.form.pages[0].fields.push({

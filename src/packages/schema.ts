@@ -10,10 +10,8 @@ const Text = Type.Object(
   { additionalProperties: false, description: 'Text in German, optionally with an English translation.' },
 );
 const Feel = Type.String({ minLength: 1, description: 'A FEEL expression over the answers (DMN 1.3 FEEL).' });
-const Name = Type.String({
-  pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,63}$',
-  description: 'Identifier of an answer.',
-});
+const NAME_PATTERN = '^[a-zA-Z][a-zA-Z0-9_]{0,63}$';
+const Name = Type.String({ pattern: NAME_PATTERN, description: 'Identifier of an answer.' });
 const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -101,12 +99,32 @@ export const RepeatField = Type.Object(
   { additionalProperties: false, description: 'A repeating group, e.g. household members or dogs.' },
 );
 
+export const PageCheck = Type.Object(
+  {
+    expression: Type.String({
+      minLength: 1,
+      description: 'FEEL boolean over the answers and computed values; false fails, null does not.',
+    }),
+    field: Type.String({
+      pattern: NAME_PATTERN,
+      description: 'The value field of this page the error is shown at.',
+    }),
+    message: Text,
+  },
+  {
+    additionalProperties: false,
+    description:
+      'A rule across answers, e.g. an end date not before the start date; checked once the fields it uses are valid.',
+  },
+);
+
 export const PageSchema = Type.Object(
   {
     id: Id,
     title: Text,
     condition: Type.Optional(Feel),
     fields: Type.Array(Type.Union([ValueField, RepeatField, InfoBlock]), { minItems: 1 }),
+    checks: Type.Optional(Type.Array(PageCheck)),
   },
   { additionalProperties: false },
 );
@@ -228,4 +246,5 @@ export type PackagePage = Static<typeof PageSchema>;
 export type ValueFieldDef = Static<typeof ValueField>;
 export type RepeatFieldDef = Static<typeof RepeatField>;
 export type InfoBlockDef = Static<typeof InfoBlock>;
+export type PageCheckDef = Static<typeof PageCheck>;
 export type PackageTestCase = ServicePackage['tests'][number];

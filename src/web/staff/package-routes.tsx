@@ -139,6 +139,8 @@ export async function packageRoutes(app: FastifyInstance, deps: AppDeps): Promis
         raw,
         context,
         { locale: 'de', today, codeLists: pkg.definition.codeLists ?? {} },
+        // The page's checks may use computed values, so they are recomputed from what is posted.
+        (posted) => evaluationContext(pkg, posted, today),
       );
       const outcome =
         result.errors.length === 0 ? 'Alle Eingaben sind gültig. (Nichts wurde gespeichert.)' : undefined;
