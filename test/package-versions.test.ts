@@ -50,6 +50,13 @@ test('export and import again yields the identical package', async () => {
   }
 });
 
+test('a reload compiles only versions it has not seen: published ones are reused as they are', async () => {
+  const before = platform.services.find('hundesteuer');
+  assert.ok(before);
+  await platform.services.reload();
+  assert.equal(platform.services.find('hundesteuer'), before, 'the same compiled package, not a new compile');
+});
+
 test('a published version cannot change, neither through import nor in the database', async () => {
   const pkg = await library();
   pkg.metadata.title.de = 'Anders';

@@ -59,8 +59,11 @@ export function createServiceRegistry(
 }
 
 export async function loadServiceRegistry(db: Db, tenantArs: string): Promise<ServiceRegistry> {
-  const load = () => loadOfferedPackages(db, tenantArs);
-  return createServiceRegistry(load, await load());
+  // Reloads (after every publish, and once when a process starts listening) compile only new versions.
+  let registry: ServiceRegistry | undefined;
+  const load = () => loadOfferedPackages(db, tenantArs, (id, version) => registry?.findVersion(id, version));
+  registry = createServiceRegistry(load, await load());
+  return registry;
 }
 
 /** Service id → title (German, or English where the package has it), for lists of cases. */

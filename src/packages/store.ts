@@ -139,9 +139,14 @@ export async function exportPackage(
 }
 
 /** Published and retired versions, compiled: retired ones still show old cases but take no new applications. */
+/**
+ * The published and retired versions, compiled. `compiled` hands back a version compiled before: published
+ * versions never change (a trigger enforces it), so a reload compiles only the versions it has not seen.
+ */
 export async function loadOfferedPackages(
   db: Db,
   tenantArs: string,
+  compiled: (id: string, version: string) => CompiledPackage | undefined = () => undefined,
 ): Promise<{ pkg: CompiledPackage; status: PackageStatus }[]> {
   const rows = await db
     .selectFrom('service_packages')
@@ -150,7 +155,10 @@ export async function loadOfferedPackages(
     .where('status', 'in', ['published', 'retired'])
     .orderBy('published_at')
     .execute();
-  return rows.map((r) => ({ pkg: loadPackage(r.definition, `${r.id}@${r.version}`), status: r.status }));
+  return rows.map((r) => ({
+    pkg: compiled(r.id, r.version) ?? loadPackage(r.definition, `${r.id}@${r.version}`),
+    status: r.status,
+  }));
 }
 
 /** Imports and publishes the shipped sample packages once; versions already stored are left as they are. */
