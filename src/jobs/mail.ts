@@ -71,14 +71,16 @@ export function mailHandler(db: Db, transport: MailTransport | undefined) {
 export async function markMailFailed(db: Db, data: unknown, now = new Date()): Promise<void> {
   const mailId = typeof data === 'object' && data !== null && 'mailId' in data ? data.mailId : undefined;
   if (typeof mailId !== 'string' || !isUuid(mailId)) return;
-  await db
+  await giveUpPending(db, now).where('id', '=', mailId).execute();
+}
+
+/** Pending mails given up on: marked failed, their body (with any link token) emptied. */
+const giveUpPending = (db: Db, now: Date) =>
+  db
     .updateTable('outbound_mail')
     .set({ failed_at: now, body: '' })
-    .where('id', '=', mailId)
     .where('sent_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .execute();
-}
+    .where('failed_at', 'is', null);
 
 /**
  * The nightly retention run. A mail still pending after `retentionDays` will never be sent — the mail job's
@@ -89,13 +91,7 @@ export async function markMailFailed(db: Db, data: unknown, now = new Date()): P
  */
 export async function deleteExpiredMails(db: Db, now: Date, retentionDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
-  await db
-    .updateTable('outbound_mail')
-    .set({ failed_at: now, body: '' })
-    .where('sent_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .where('created_at', '<', cutoff)
-    .execute();
+  await giveUpPending(db, now).where('created_at', '<', cutoff).execute();
   const result = await db
     .deleteFrom('outbound_mail')
     .where((eb) => eb.or([eb('sent_at', '<', cutoff), eb('failed_at', '<', cutoff)]))
